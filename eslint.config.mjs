@@ -1,0 +1,19 @@
+// @ts-check
+import withNuxt from './.nuxt/eslint.config.mjs'
+
+export default withNuxt(
+  {
+    ignores: ['server/db/generated/**', '.data/**', 'test-results/**', 'playwright-report/**'],
+  },
+  {
+    // Business rules stay framework-free so routes and workers share them (ARCHITECTURE.md).
+    files: ['server/domain/**/*.ts', 'server/messaging/**/*.ts', 'server/db/**/*.ts', 'server/config/**/*.ts', 'workers/**/*.ts', 'shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['h3', 'nitropack', 'nitropack/*', '#imports', 'nuxt', 'nuxt/*', 'vue'], message: 'Keep this layer framework-free.' },
+        ],
+      }],
+    },
+  },
+)

@@ -1,0 +1,42 @@
+// https://nuxt.com/docs/api/configuration/nuxt-config
+import { registerApiRouteTable } from './server/build/api-route-table'
+
+export default defineNuxtConfig({
+  compatibilityDate: '2026-11-01',
+  devtools: { enabled: false },
+  modules: ['@nuxt/eslint', '@pinia/nuxt', 'pinia-plugin-persistedstate/nuxt'],
+  css: ['~/assets/css/main.css'],
+  typescript: { strict: true },
+  app: {
+    head: {
+      htmlAttrs: { lang: 'en' },
+      title: 'Bookify',
+      meta: [
+        { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+        { name: 'description', content: 'Find events, pick your seats, carry your tickets — even offline.' },
+        { name: 'theme-color', content: '#4338ca' },
+      ],
+    },
+  },
+  piniaPluginPersistedstate: {
+    // Never cookies: persisted state must not travel with every request (and tokens are never persisted).
+    storage: 'localStorage',
+  },
+  eslint: { config: { stylistic: false } },
+  nitro: {
+    // The generated Prisma client and the pg driver stay real node_modules imports at run time.
+    externals: { inline: [] },
+  },
+  hooks: {
+    'nitro:init': registerApiRouteTable,
+    // API routes answer errors in the contract's JSON shape; pages keep Nuxt's error page.
+    // Ours runs first and leaves anything outside /api to Nuxt's own handler.
+    'nitro:config'(nitroConfig) {
+      const existing = nitroConfig.errorHandler
+      nitroConfig.errorHandler = [
+        '~~/server/error-handler',
+        ...(Array.isArray(existing) ? existing : existing ? [existing] : []),
+      ]
+    },
+  },
+})

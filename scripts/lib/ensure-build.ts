@@ -1,0 +1,34 @@
+// Builds the Nuxt app when .output is missing or older than any source file, so `npm start`
+// and the test suites always run what is in the work tree without rebuilding needlessly.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+const SOURCES = ['app', 'server', 'shared', 'public', 'nuxt.config.ts', 'package.json']
+const BUILD_MARKER = '.output/nitro.json'
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = stat.mtimeMs
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'generated' && path.endsWith('db')) continue
+    newest = Math.max(newest, newestMtime(join(path, entry)))
+  }
+  return newest
+}
+
+export function buildIsStale(root = process.cwd()): boolean {
+  const marker = join(root, BUILD_MARKER)
+  if (!existsSync(marker)) return true
+  const builtAt = statSync(marker).mtimeMs
+  return SOURCES.some(source => newestMtime(join(root, source)) > builtAt)
+}
+
+export function ensureBuild(log: (line: string) => void = console.log, root = process.cwd()): void {
+  if (!buildIsStale(root)) return
+  log('Building the app (the build is missing or older than the sources)…')
+  const result = spawnSync('npx', ['--no-install', 'nuxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  if (result.status !== 0) throw new Error(`nuxt build failed with exit code ${result.status}`)
+}

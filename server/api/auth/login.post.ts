@@ -1,0 +1,9 @@
+import { loginBody } from '../../../shared/schemas/auth.ts'
+import { login } from '../../domain/accounts/sessions.ts'
+
+export default defineEventHandler(async (event) => {
+  const body = await readValid(event, loginBody)
+  const session = await login(sessionContext(event), body)
+  setAuthCookies(event, session)
+  return authResponse(event, session)
+})

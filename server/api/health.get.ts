@@ -1,0 +1,2 @@
+// Liveness only: 200 while the process runs. Readiness (dependencies) is /api/ready.
+export default defineEventHandler(() => ({ status: 'ok' }))

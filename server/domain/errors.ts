@@ -1,0 +1,33 @@
+// Domain errors carry a stable machine code from the API contract; server/utils/api-error.ts maps
+// each code to its HTTP status in one table, so the domain never speaks HTTP.
+export type DomainErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'EMAIL_TAKEN'
+  | 'INVALID_CREDENTIALS'
+  | 'UNAUTHENTICATED'
+  | 'TOKEN_INVALID'
+  | 'REFRESH_INVALID'
+  | 'REFRESH_REUSED'
+  | 'ACCOUNT_DISABLED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'SEATS_UNAVAILABLE'
+  | 'SOLD_OUT'
+  | 'HOLD_EXPIRED'
+  | 'ALREADY_CHECKED_IN'
+  | 'UNKNOWN_TICKET'
+  | 'RATE_LIMITED'
+  | 'MALFORMED_JSON'
+  | 'ORIGIN_MISMATCH'
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message)
+    this.name = 'DomainError'
+  }
+}

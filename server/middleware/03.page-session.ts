@@ -1,0 +1,27 @@
+// Server-rendered pages call the API with the browser's cookies. When the 15-minute access token
+// has lapsed but the refresh cookie is good, rotate here, once, before rendering: the new cookies
+// go to the browser and replace the old ones in this request, so the page renders signed in and
+// the browser never presents the same refresh token twice (which would count as reuse).
+import { defineEventHandler, getCookie, getHeader } from 'h3'
+import { verifyAccessToken } from '../domain/accounts/access-tokens.ts'
+import { refresh } from '../domain/accounts/sessions.ts'
+import { config } from '../config/env.ts'
+import { ACCESS_COOKIE, REFRESH_COOKIE, clearAuthCookies, setAuthCookies } from '../utils/auth-cookies.ts'
+import { sessionContext } from '../utils/session-context.ts'
+
+export default defineEventHandler(async (event) => {
+  if (event.method !== 'GET' || event.path.startsWith('/api/') || event.path.startsWith('/_')) return
+  if (!getHeader(event, 'accept')?.includes('text/html')) return
+  const presented = getCookie(event, REFRESH_COOKIE)
+  if (!presented) return
+  const access = getCookie(event, ACCESS_COOKIE)
+  if (access && await verifyAccessToken(access, config().authSecret).then(() => true, () => false)) return
+  try {
+    const tokens = await refresh(sessionContext(event), presented)
+    setAuthCookies(event, tokens)
+    const others = (getHeader(event, 'cookie') ?? '').split(/;\s*/).filter(c => c && !c.startsWith(`${ACCESS_COOKIE}=`) && !c.startsWith(`${REFRESH_COOKIE}=`))
+    event.node.req.headers.cookie = [...others, `${ACCESS_COOKIE}=${tokens.accessToken}`, `${REFRESH_COOKIE}=${tokens.refreshToken}`].join('; ')
+  } catch {
+    clearAuthCookies(event)
+  }
+})

@@ -1,0 +1,70 @@
+// The one place that turns anything thrown into the contract's error body (API.md, Conventions).
+import { isError, type H3Error } from 'h3'
+import { DomainError, type DomainErrorCode } from '../domain/errors.ts'
+import type { ApiErrorBody } from '../../shared/types/api-error.ts'
+
+const STATUS_OF: Record<DomainErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  TOKEN_INVALID: 401,
+  INVALID_CREDENTIALS: 401,
+  REFRESH_INVALID: 401,
+  REFRESH_REUSED: 401,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  ORIGIN_MISMATCH: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_TICKET: 404,
+  EMAIL_TAKEN: 409,
+  CONFLICT: 409,
+  SEATS_UNAVAILABLE: 409,
+  SOLD_OUT: 409,
+  ALREADY_CHECKED_IN: 409,
+  HOLD_EXPIRED: 410,
+  RATE_LIMITED: 429,
+}
+
+/** Codes for errors h3/Nitro raise themselves (no route, wrong method, …). */
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+}
+
+export function apiError(code: DomainErrorCode, message: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError(code, message, details)
+}
+
+function isDatabaseDown(err: unknown): boolean {
+  const e = err as { code?: string, name?: string, message?: string } | undefined
+  if (!e) return false
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(e.code ?? '')
+    || /Connection terminated|connection.*(refused|closed)|Can't reach database/i.test(e.message ?? '')
+}
+
+export function toApiErrorBody(error: unknown): ApiErrorBody {
+  const cause = isError(error) ? (error as H3Error).cause : undefined
+  const domain = error instanceof DomainError ? error : cause instanceof DomainError ? cause : undefined
+  if (domain) {
+    return { statusCode: STATUS_OF[domain.code], code: domain.code, message: domain.message, ...(domain.details ? { details: domain.details } : {}) }
+  }
+  if (isDatabaseDown(error) || isDatabaseDown(cause)) {
+    return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is briefly unavailable; try again in a moment.' }
+  }
+  if (isError(error) && error.statusCode < 500) {
+    const { statusCode } = error
+    const data = (error.data ?? {}) as { code?: string, details?: Record<string, unknown> }
+    const message = statusCode === 404 ? 'There is nothing at this address.'
+      : statusCode === 405 ? 'This method is not allowed on this address.'
+        : error.statusMessage || error.message
+    return { statusCode, code: data.code ?? CODE_OF_STATUS[statusCode] ?? 'BAD_REQUEST', message, ...(data.details ? { details: data.details } : {}) }
+  }
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' }
+}

@@ -1,0 +1,40 @@
+// Who is calling: a Bearer token wins over the cookie. Resolved once per request.
+import { getCookie, getHeader, type H3Event } from 'h3'
+import { verifyAccessToken, type AccessClaims } from '../domain/accounts/access-tokens.ts'
+import { DomainError } from '../domain/errors.ts'
+import { config } from '../config/env.ts'
+import { ACCESS_COOKIE } from './auth-cookies.ts'
+
+export type Caller = AccessClaims & { via: 'bearer' | 'cookie' }
+
+export function bearerToken(event: H3Event): string | undefined {
+  const header = getHeader(event, 'authorization')
+  const match = header?.match(/^Bearer\s+(\S+)$/i)
+  return match?.[1]
+}
+
+export async function optionalUser(event: H3Event): Promise<Caller | undefined> {
+  if (event.context.caller !== undefined) return event.context.caller ?? undefined
+  const bearer = bearerToken(event)
+  const token = bearer ?? getCookie(event, ACCESS_COOKIE)
+  if (!token) {
+    event.context.caller = null
+    return undefined
+  }
+  const claims = await verifyAccessToken(token, config().authSecret)
+  const caller: Caller = { ...claims, via: bearer ? 'bearer' : 'cookie' }
+  event.context.caller = caller
+  return caller
+}
+
+export async function requireUser(event: H3Event): Promise<Caller> {
+  const caller = await optionalUser(event)
+  if (!caller) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this.')
+  return caller
+}
+
+declare module 'h3' {
+  interface H3EventContext {
+    caller?: Caller | null
+  }
+}

@@ -1,0 +1,43 @@
+// A throw-away PostgreSQL database per test run: created, migrated with the project's own
+// migration engine, and dropped afterwards.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { applyMigrations } from '../../scripts/db/engine.ts'
+
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://postgres@127.0.0.1:5432/postgres'
+
+export interface TestDatabase {
+  url: string
+  name: string
+  drop(): Promise<void>
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function createTestDatabase(prefix = 'bookify_test'): Promise<TestDatabase> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
+  await admin(c => c.query(`CREATE DATABASE "${name}"`))
+  const url = withDatabase(ADMIN_URL, name)
+  await applyMigrations(url, () => {})
+  return {
+    url,
+    name,
+    drop: () => admin(async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    }),
+  }
+}
