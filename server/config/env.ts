@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { parseEnv } from 'node:util'
 
 export interface Config {
   nodeEnv: string
@@ -77,9 +78,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
+/** Variables from a local .env file fill in what the real environment leaves unset. */
+function withDotEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const file = resolve(process.cwd(), '.env')
+  if (!existsSync(file)) return env
+  const fromFile = parseEnv(readFileSync(file, 'utf8'))
+  for (const [name, value] of Object.entries(fromFile)) {
+    if (env[name] === undefined && value !== '') env[name] = value
+  }
+  return env
+}
+
 let cached: Config | undefined
 /** The process's configuration, read on first use. */
 export function config(): Config {
-  cached ??= loadConfig()
+  cached ??= loadConfig(withDotEnv(process.env))
   return cached
 }
