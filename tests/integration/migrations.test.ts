@@ -1,0 +1,154 @@
+// The migration tooling against real PostgreSQL: what it records, that it is idempotent and safe to
+// run concurrently, that the hand-written constraints hold, and that schema and migrations agree.
+import { createHash, randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { applyMigrations, createMigrationSql, MIGRATIONS_DIR } from '../../scripts/db/engine.ts'
+
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://postgres@127.0.0.1:5432/postgres'
+const created: string[] = []
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+async function scratchDatabase(): Promise<string> {
+  const name = `mig_scratch_${Date.now()}_${randomBytes(3).toString('hex')}`
+  await admin(`CREATE DATABASE "${name}"`)
+  created.push(name)
+  const url = new URL(ADMIN_URL)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+const migrationNames = readdirSync(MIGRATIONS_DIR).filter(name => statSync(join(MIGRATIONS_DIR, name)).isDirectory()).sort()
+const sha256 = (name: string) => createHash('sha256').update(readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'))).digest('hex')
+
+interface Recorded { migration_name: string, checksum: string, finished_at: Date | null, rolled_back_at: Date | null }
+const recorded = (url: string) => withClient(url, async c =>
+  (await c.query<Recorded>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name')).rows)
+
+/** Resolves to the PostgreSQL error `promise` fails with. */
+async function pgError(promise: Promise<unknown>): Promise<{ code?: string, constraint?: string }> {
+  try {
+    await promise
+  } catch (error) {
+    return error as { code?: string, constraint?: string }
+  }
+  throw new Error('expected the statement to be rejected')
+}
+
+afterAll(async () => {
+  for (const name of created) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+})
+
+describe('applyMigrations', () => {
+  let url: string
+  beforeAll(async () => {
+    url = await scratchDatabase()
+  })
+
+  it('applies every migration folder and records it as prisma migrate deploy does', async () => {
+    expect(migrationNames.length).toBeGreaterThan(0)
+    const { applied } = await applyMigrations(url)
+    expect(applied).toEqual(migrationNames)
+    const rows = await recorded(url)
+    expect(rows.map(r => r.migration_name)).toEqual(migrationNames)
+    for (const row of rows) {
+      expect(row.checksum).toBe(sha256(row.migration_name))
+      expect(row.finished_at).toBeInstanceOf(Date)
+      expect(row.rolled_back_at).toBeNull()
+    }
+  })
+
+  it('applies nothing the second time', async () => {
+    expect(await applyMigrations(url)).toEqual({ applied: [] })
+    expect(await recorded(url)).toHaveLength(migrationNames.length)
+  })
+
+  it('leaves nothing for a new migration: schema.prisma and the migrations agree', async () => {
+    expect(await createMigrationSql(url)).toBe('')
+  })
+
+  it('lets two concurrent callers on a fresh database both succeed, applying each migration once', async () => {
+    const fresh = await scratchDatabase()
+    const results = await Promise.all([applyMigrations(fresh), applyMigrations(fresh)])
+    expect(results.flatMap(r => r.applied).sort()).toEqual(migrationNames)
+    expect((await recorded(fresh)).map(r => r.migration_name)).toEqual(migrationNames)
+  })
+
+  it('names a missing database clearly', async () => {
+    const missing = new URL(ADMIN_URL)
+    missing.pathname = `/mig_scratch_missing_${randomBytes(3).toString('hex')}`
+    await expect(applyMigrations(missing.toString())).rejects.toThrow(/does not exist/)
+  })
+})
+
+describe('constraints the migrations add', () => {
+  let url: string
+  let client: pg.Client
+  let userId: string
+  let eventId: string
+
+  beforeAll(async () => {
+    url = await scratchDatabase()
+    await applyMigrations(url)
+    client = new pg.Client({ connectionString: url })
+    await client.connect()
+    userId = (await client.query<{ id: string }>(
+      `INSERT INTO users (id, email, password_hash, name, updated_at)
+       VALUES (gen_random_uuid(), 'ada@example.com', 'x', 'Ada', now()) RETURNING id`)).rows[0]!.id
+    eventId = (await client.query<{ id: string }>(
+      `INSERT INTO events (id, organiser_id, title, category, venue_name, venue_address, city, starts_at, ends_at, timezone, updated_at)
+       VALUES (gen_random_uuid(), $1, 'Gig', 'music', 'Hall', '1 Road', 'Oslo', now() + interval '1 day', now() + interval '2 days', 'Europe/Oslo', now())
+       RETURNING id`, [userId])).rows[0]!.id
+  })
+  afterAll(async () => {
+    await client?.end()
+  })
+
+  const insertSection = (capacity: number) => client.query(
+    `INSERT INTO sections (id, event_id, name, kind, price_cents, currency, capacity)
+     VALUES (gen_random_uuid(), $1, $2, 'GA', 1000, 'EUR', $3)`, [eventId, `S${capacity}-${randomBytes(2).toString('hex')}`, capacity])
+
+  const insertHold = (status: string) => client.query(
+    `INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency)
+     VALUES (gen_random_uuid(), $1, $2, $3, now() + interval '10 minutes', 1000, 'EUR')`, [userId, eventId, status])
+
+  it('rejects a section with no capacity', async () => {
+    await insertSection(5)
+    expect(await pgError(insertSection(0))).toMatchObject({ code: '23514', constraint: 'sections_capacity_range' })
+  })
+
+  it('rejects an event that ends before it starts', async () => {
+    const error = await pgError(client.query(
+      `INSERT INTO events (id, organiser_id, title, category, venue_name, venue_address, city, starts_at, ends_at, timezone, updated_at)
+       VALUES (gen_random_uuid(), $1, 'Back to the future', 'music', 'Hall', '1 Road', 'Oslo', now(), now(), 'UTC', now())`, [userId]))
+    expect(error).toMatchObject({ code: '23514', constraint: 'events_ends_after_start' })
+  })
+
+  it('allows one ACTIVE hold per user and event, and any number of ended ones', async () => {
+    await insertHold('ACTIVE')
+    expect(await pgError(insertHold('ACTIVE'))).toMatchObject({ code: '23505', constraint: 'holds_one_active_per_user_event' })
+    await insertHold('RELEASED')
+    await insertHold('RELEASED')
+  })
+})
