@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.ts'
 import type { RegisterBody, LoginBody } from '../../../shared/schemas/auth.ts'
 import type { UserDto } from '../../../shared/types/user.ts'
 import { DomainError } from '../errors.ts'
+import { writeOutbox } from '../../messaging/outbox.ts'
+import { ROUTING_KEYS } from '../../messaging/names.ts'
 import { signAccessToken } from './access-tokens.ts'
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts'
 import { familyOfToken, revokeFamily, rotateRefreshToken, startFamily } from './refresh-tokens.ts'
@@ -33,9 +35,10 @@ function isUniqueViolation(err: unknown): boolean {
 export async function register(ctx: Ctx, body: RegisterBody): Promise<Session> {
   const passwordHash = await hashPassword(body.password)
   try {
-    const user = await ctx.db.user.create({ data: { email: body.email, name: body.name, passwordHash } })
-    await ctx.db.outboxMessage.create({
-      data: { aggregateType: 'user', aggregateId: user.id, routingKey: 'user.registered', payload: { userId: user.id } },
+    const user = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { email: body.email, name: body.name, passwordHash } })
+      await writeOutbox(tx, ROUTING_KEYS.userRegistered, { userId: created.id })
+      return created
     })
     return await openSession(ctx, user)
   } catch (err) {

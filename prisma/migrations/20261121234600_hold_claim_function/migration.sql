@@ -1,0 +1,136 @@
+-- Invariant 1 (no place is ever sold twice) decided by the database in one round trip.
+--
+-- bookify_claim_hold creates a hold and claims every requested place for it, or changes nothing.
+-- A place is claimable when it is unbooked and either unheld or held by a hold whose time has
+-- passed (lazy expiry: correctness never waits for a cleanup job). Named seats are claimed with
+-- one conditional UPDATE; general-admission units are taken from a random starting unit with
+-- FOR UPDATE SKIP LOCKED, so concurrent buyers of one GA section do not queue on the same rows.
+-- The caller's previous active hold on the event is released in the same step (one active hold
+-- per user per event), and comes back untouched if the new claim fails.
+--
+-- Returns one row: outcome OK | SEATS_UNAVAILABLE | SOLD_OUT | NOT_ON_SALE, the requested seat ids
+-- that could not be claimed, and for a short GA section its id and how many units were free.
+
+CREATE FUNCTION bookify_claim_hold(
+  p_hold_id uuid,
+  p_user_id uuid,
+  p_event_id uuid,
+  p_seat_ids uuid[],
+  p_ga_section_ids uuid[],
+  p_ga_quantities int[],
+  p_expires_at timestamptz,
+  p_waitlist_entry_id uuid DEFAULT NULL
+) RETURNS TABLE (outcome text, unavailable uuid[], section_id uuid, available int, released_hold_id uuid)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_now timestamptz := clock_timestamp();
+  v_claimed uuid[];
+  v_count int;
+  v_capacity int;
+  v_start int;
+  v_released uuid;
+  v_outcome text := 'OK';
+  v_unavailable uuid[] := '{}';
+  v_section uuid;
+  v_available int;
+BEGIN
+  IF NOT EXISTS (
+    SELECT 1 FROM events e
+     WHERE e.id = p_event_id AND e.status = 'PUBLISHED' AND e.disabled_at IS NULL AND e.ends_at > v_now
+  ) THEN
+    RETURN QUERY SELECT 'NOT_ON_SALE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid;
+    RETURN;
+  END IF;
+
+  BEGIN -- a sub-transaction: on any refusal below, everything in it is undone
+    UPDATE holds h SET status = 'RELEASED', ended_at = v_now
+     WHERE h.user_id = p_user_id AND h.event_id = p_event_id AND h.status = 'ACTIVE'
+     RETURNING h.id INTO v_released;
+    IF v_released IS NOT NULL THEN
+      UPDATE places p SET hold_id = NULL, held_until = NULL WHERE p.hold_id = v_released;
+    END IF;
+
+    INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency, waitlist_entry_id, created_at)
+    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', p_expires_at, 0, 'XXX', p_waitlist_entry_id, v_now);
+
+    IF cardinality(p_seat_ids) > 0 THEN
+      WITH claimed AS (
+        UPDATE places p SET hold_id = p_hold_id, held_until = p_expires_at
+         WHERE p.id = ANY (p_seat_ids) AND p.event_id = p_event_id
+           AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
+        RETURNING p.id
+      )
+      SELECT coalesce(array_agg(claimed.id), '{}') INTO v_claimed FROM claimed;
+      IF cardinality(v_claimed) < cardinality(p_seat_ids) THEN
+        v_unavailable := ARRAY(SELECT unnest(p_seat_ids) EXCEPT SELECT unnest(v_claimed));
+        v_outcome := 'SEATS_UNAVAILABLE';
+        RAISE EXCEPTION USING ERRCODE = 'BK001';
+      END IF;
+    END IF;
+
+    FOR i IN 1 .. coalesce(cardinality(p_ga_section_ids), 0) LOOP
+      v_section := p_ga_section_ids[i];
+      SELECT s.capacity INTO v_capacity FROM sections s WHERE s.id = v_section AND s.event_id = p_event_id AND s.kind = 'GA';
+      IF v_capacity IS NULL THEN
+        v_outcome := 'SEATS_UNAVAILABLE';
+        v_available := 0;
+        RAISE EXCEPTION USING ERRCODE = 'BK001';
+      END IF;
+      v_start := 1 + floor(random() * v_capacity)::int;
+      -- From the random start to the end of the section, then wrapping round to its beginning.
+      WITH picked AS (
+        (SELECT p.id FROM places p
+          WHERE p.section_id = v_section AND p.number >= v_start
+            AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
+          ORDER BY p.number LIMIT p_ga_quantities[i] FOR UPDATE SKIP LOCKED)
+      ), claimed AS (
+        UPDATE places p SET hold_id = p_hold_id, held_until = p_expires_at
+         WHERE p.id IN (SELECT picked.id FROM picked)
+        RETURNING p.id
+      )
+      SELECT count(*) INTO v_count FROM claimed;
+      IF v_count < p_ga_quantities[i] THEN
+        WITH picked AS (
+          SELECT p.id FROM places p
+           WHERE p.section_id = v_section AND p.number < v_start
+             AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
+           ORDER BY p.number LIMIT p_ga_quantities[i] - v_count FOR UPDATE SKIP LOCKED
+        ), claimed AS (
+          UPDATE places p SET hold_id = p_hold_id, held_until = p_expires_at
+           WHERE p.id IN (SELECT picked.id FROM picked)
+          RETURNING p.id
+        )
+        SELECT v_count + count(*) INTO v_count FROM claimed;
+      END IF;
+      IF v_count < p_ga_quantities[i] THEN
+        -- Free units, counting the ones this attempt took (they go back when it is undone);
+        -- units locked by a concurrent buyer's unfinished claim were skipped and count as taken.
+        SELECT count(*) INTO v_available FROM places p
+         WHERE p.section_id = v_section AND p.booking_id IS NULL
+           AND (p.hold_id IS NULL OR p.held_until <= v_now OR p.hold_id = p_hold_id);
+        v_outcome := CASE WHEN v_available = 0 THEN 'SOLD_OUT' ELSE 'SEATS_UNAVAILABLE' END;
+        RAISE EXCEPTION USING ERRCODE = 'BK001';
+      END IF;
+    END LOOP;
+    v_section := NULL;
+
+    INSERT INTO hold_places (hold_id, place_id, price_cents)
+    SELECT p_hold_id, p.id, s.price_cents FROM places p JOIN sections s ON s.id = p.section_id WHERE p.hold_id = p_hold_id;
+
+    UPDATE holds h SET total_cents = t.total, currency = t.currency
+      FROM (SELECT coalesce(sum(s.price_cents), 0)::int AS total, min(s.currency) AS currency
+              FROM places p JOIN sections s ON s.id = p.section_id WHERE p.hold_id = p_hold_id) t
+     WHERE h.id = p_hold_id;
+  EXCEPTION WHEN SQLSTATE 'BK001' THEN
+    -- The sub-transaction is rolled back: no place claimed, the previous hold still active.
+    v_released := NULL;
+    IF v_outcome = 'SEATS_UNAVAILABLE' AND cardinality(v_unavailable) > 0 AND NOT EXISTS (
+      SELECT 1 FROM places p WHERE p.event_id = p_event_id AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
+    ) THEN
+      v_outcome := 'SOLD_OUT';
+    END IF;
+  END;
+
+  RETURN QUERY SELECT v_outcome, v_unavailable, v_section, v_available, v_released;
+END;
+$$;

@@ -1,0 +1,41 @@
+// Message payloads, defined once: the domain writes them to the outbox, the relay publishes them,
+// consumers validate them with the same schemas. Messages are thin — ids and the facts a consumer
+// cannot re-read later — and consumers load current state from PostgreSQL.
+import { z } from 'zod'
+import { ROUTING_KEYS, type RoutingKey } from './names.ts'
+
+const id = z.uuid()
+
+const bookingPayload = z.object({ bookingId: id, userId: id, eventId: id, reference: z.string() })
+
+export const MESSAGE_PAYLOADS = {
+  [ROUTING_KEYS.bookingConfirmed]: bookingPayload,
+  [ROUTING_KEYS.bookingChanged]: bookingPayload.extend({ previousPlaceIds: z.array(id) }),
+  [ROUTING_KEYS.bookingCancelled]: bookingPayload.extend({ reason: z.enum(['USER', 'EVENT_CANCELLED', 'ADMIN']) }),
+  [ROUTING_KEYS.holdExpired]: z.object({ holdId: id, userId: id, eventId: id, placeIds: z.array(id) }),
+  [ROUTING_KEYS.eventPublished]: z.object({ eventId: id }),
+  [ROUTING_KEYS.eventUpdated]: z.object({ eventId: id, timesChanged: z.boolean() }),
+  [ROUTING_KEYS.eventCancelled]: z.object({ eventId: id }),
+  [ROUTING_KEYS.waitlistOffered]: z.object({ entryId: id, userId: id, eventId: id, holdId: id, expiresAt: z.iso.datetime({ offset: true }) }),
+  [ROUTING_KEYS.userRegistered]: z.object({ userId: id }),
+} as const satisfies Record<RoutingKey, z.ZodType>
+
+export type MessagePayload<K extends RoutingKey> = z.infer<(typeof MESSAGE_PAYLOADS)[K]>
+
+/** What travels on the wire: the outbox row's id is the message id consumers deduplicate on. */
+export const messageEnvelope = z.object({
+  id,
+  type: z.enum(Object.values(ROUTING_KEYS) as [RoutingKey, ...RoutingKey[]]),
+  occurredAt: z.iso.datetime({ offset: true }),
+  correlationId: z.string().nullable(),
+  data: z.unknown(),
+})
+export type MessageEnvelope = z.infer<typeof messageEnvelope>
+
+/** The aggregate each routing key belongs to, so the relay can keep per-aggregate order. */
+export function aggregateOf<K extends RoutingKey>(type: K, data: MessagePayload<K>): { aggregateType: string, aggregateId: string } {
+  const [entity] = type.split('.') as [string]
+  const d = data as Record<string, string>
+  const aggregateId = d.bookingId ?? d.holdId ?? d.entryId ?? d.eventId ?? d.userId
+  return { aggregateType: entity, aggregateId: aggregateId! }
+}
