@@ -1,3 +1,4 @@
+/// <reference path="../types/api-routes.d.ts" />
 // Anything under /api that no route handled: 405 when the path exists for another method,
 // else 404 — both in the contract's error shape, never Nuxt's HTML page.
 import apiRoutes from '#bookify/api-routes'

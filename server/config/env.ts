@@ -20,6 +20,8 @@ export interface Config {
   googleClientSecret: string | undefined
   holdMinutesDefault: number
   rateLimits: 'on' | 'off'
+  /** Hold attempts allowed per minute, per signed-in user and per client address. */
+  holdRateLimit: { perUser: number, perIp: number }
   trustProxy: boolean
 }
 
@@ -74,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     googleClientSecret: env.GOOGLE_CLIENT_SECRET || undefined,
     holdMinutesDefault: intInRange(env.HOLD_MINUTES_DEFAULT, 10, 2, 60, 'HOLD_MINUTES_DEFAULT'),
     rateLimits: env.RATE_LIMITS === 'off' ? 'off' : 'on',
+    holdRateLimit: {
+      perUser: intInRange(env.RATE_LIMIT_HOLDS_PER_USER, 30, 1, 1_000_000, 'RATE_LIMIT_HOLDS_PER_USER'),
+      perIp: intInRange(env.RATE_LIMIT_HOLDS_PER_IP, 300, 1, 1_000_000, 'RATE_LIMIT_HOLDS_PER_IP'),
+    },
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
   }
 }

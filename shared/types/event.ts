@@ -25,3 +25,99 @@ export interface Page<T> {
   pageSize: number
   total: number
 }
+
+export type HoldStatus = 'ACTIVE' | 'CONFIRMED' | 'RELEASED' | 'EXPIRED'
+
+export interface HoldItemDto {
+  placeId: string
+  label: string
+  sectionId: string
+  sectionName: string
+  kind: SectionKind
+  price: Money
+}
+
+export interface HoldDto {
+  id: string
+  eventId: string
+  status: HoldStatus
+  items: HoldItemDto[]
+  total: Money
+  expiresAt: string
+  /** A hold may be extended once. */
+  canExtend: boolean
+  /** Set when the hold is a waitlist offer. */
+  waitlistEntryId: string | null
+}
+
+export interface SectionDto {
+  id: string
+  name: string
+  kind: SectionKind
+  price: Money
+  capacity: number
+  available: number
+  entrance: string | null
+  rows: number | null
+  seatsPerRow: number | null
+}
+
+/** One event as GET /api/events/:id answers it (and POST/PATCH /api/events return it). */
+export interface EventDetailDto {
+  id: string
+  title: string
+  description: string
+  category: string
+  status: EventStatus
+  startsAt: string
+  endsAt: string
+  timezone: string
+  holdMinutes: number
+  venue: { name: string, address: string, city: string }
+  imageUrl: string | null
+  publishedAt: string | null
+  cancelledAt: string | null
+  organiser: { id: string, name: string }
+  sections: SectionDto[]
+  availability: { available: number, total: number }
+  priceFrom: Money | null
+}
+
+export type PlaceStatus = 'AVAILABLE' | 'HELD' | 'BOOKED'
+
+export interface SeatDto {
+  id: string
+  label: string
+  row: string | null
+  number: number | null
+  x: number | null
+  y: number | null
+  status: PlaceStatus
+}
+
+export interface SeatMapSectionDto {
+  id: string
+  name: string
+  kind: SectionKind
+  price: Money
+  capacity: number
+  available: number
+  /** Empty for general admission: its units are not listed one by one. */
+  rows: { label: string, seats: SeatDto[] }[]
+}
+
+export interface SeatMapDto {
+  eventId: string
+  sections: SeatMapSectionDto[]
+}
+
+export type EventRole = 'ORGANISER' | 'CO_ORGANISER' | 'CHECKIN'
+
+/** A row of GET /api/organiser/events: the event plus its sales so far. */
+export interface OrganiserEventDto extends EventSummaryDto {
+  role: EventRole
+  sold: number
+  held: number
+  available: number
+  revenue: Money
+}

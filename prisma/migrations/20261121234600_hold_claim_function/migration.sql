@@ -18,9 +18,9 @@ CREATE FUNCTION bookify_claim_hold(
   p_seat_ids uuid[],
   p_ga_section_ids uuid[],
   p_ga_quantities int[],
-  p_expires_at timestamptz,
+  p_expires_at timestamptz DEFAULT NULL, -- NULL: now + the event's hold length
   p_waitlist_entry_id uuid DEFAULT NULL
-) RETURNS TABLE (outcome text, unavailable uuid[], section_id uuid, available int, released_hold_id uuid)
+) RETURNS TABLE (outcome text, unavailable uuid[], section_id uuid, available int, released_hold_id uuid, expires_at timestamptz)
 LANGUAGE plpgsql AS $$
 DECLARE
   v_now timestamptz := clock_timestamp();
@@ -33,29 +33,48 @@ DECLARE
   v_unavailable uuid[] := '{}';
   v_section uuid;
   v_available int;
+  v_expires_at timestamptz := p_expires_at;
+  v_hold_minutes int;
+  v_released_entry uuid;
+  v_free int;
 BEGIN
-  IF NOT EXISTS (
-    SELECT 1 FROM events e
-     WHERE e.id = p_event_id AND e.status = 'PUBLISHED' AND e.disabled_at IS NULL AND e.ends_at > v_now
-  ) THEN
-    RETURN QUERY SELECT 'NOT_ON_SALE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid;
+  SELECT e.hold_minutes INTO v_hold_minutes FROM events e
+   WHERE e.id = p_event_id AND e.status = 'PUBLISHED' AND e.disabled_at IS NULL AND e.ends_at > v_now;
+  IF v_hold_minutes IS NULL THEN
+    RETURN QUERY SELECT 'NOT_ON_SALE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz;
     RETURN;
+  END IF;
+  v_expires_at := coalesce(v_expires_at, v_now + make_interval(mins => v_hold_minutes));
+
+  -- Freed places go to the waitlist before the public: while someone waits for a number of places
+  -- that are free, public claims are refused and the places are offered in queue order.
+  IF p_waitlist_entry_id IS NULL AND EXISTS (
+    SELECT 1 FROM waitlist_entries w WHERE w.event_id = p_event_id AND w.status = 'WAITING'
+  ) THEN
+    SELECT count(*) INTO v_free FROM places p
+     WHERE p.event_id = p_event_id AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now);
+    IF EXISTS (SELECT 1 FROM waitlist_entries w WHERE w.event_id = p_event_id AND w.status = 'WAITING' AND w.quantity <= v_free) THEN
+      RETURN QUERY SELECT 'SOLD_OUT'::text, v_unavailable, NULL::uuid, 0, NULL::uuid, NULL::timestamptz;
+      RETURN;
+    END IF;
   END IF;
 
   BEGIN -- a sub-transaction: on any refusal below, everything in it is undone
     UPDATE holds h SET status = 'RELEASED', ended_at = v_now
      WHERE h.user_id = p_user_id AND h.event_id = p_event_id AND h.status = 'ACTIVE'
-     RETURNING h.id INTO v_released;
+     RETURNING h.id, h.waitlist_entry_id INTO v_released, v_released_entry;
     IF v_released IS NOT NULL THEN
       UPDATE places p SET hold_id = NULL, held_until = NULL WHERE p.hold_id = v_released;
+      -- Replacing a waitlist offer with an ordinary hold declines the offer.
+      UPDATE waitlist_entries w SET status = 'LAPSED', updated_at = v_now WHERE w.id = v_released_entry AND w.status = 'OFFERED';
     END IF;
 
     INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency, waitlist_entry_id, created_at)
-    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', p_expires_at, 0, 'XXX', p_waitlist_entry_id, v_now);
+    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', v_expires_at, 0, 'XXX', p_waitlist_entry_id, v_now);
 
     IF cardinality(p_seat_ids) > 0 THEN
       WITH claimed AS (
-        UPDATE places p SET hold_id = p_hold_id, held_until = p_expires_at
+        UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at
          WHERE p.id = ANY (p_seat_ids) AND p.event_id = p_event_id
            AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
         RETURNING p.id
@@ -84,7 +103,7 @@ BEGIN
             AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
           ORDER BY p.number LIMIT p_ga_quantities[i] FOR UPDATE SKIP LOCKED)
       ), claimed AS (
-        UPDATE places p SET hold_id = p_hold_id, held_until = p_expires_at
+        UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at
          WHERE p.id IN (SELECT picked.id FROM picked)
         RETURNING p.id
       )
@@ -96,7 +115,7 @@ BEGIN
              AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
            ORDER BY p.number LIMIT p_ga_quantities[i] - v_count FOR UPDATE SKIP LOCKED
         ), claimed AS (
-          UPDATE places p SET hold_id = p_hold_id, held_until = p_expires_at
+          UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at
            WHERE p.id IN (SELECT picked.id FROM picked)
           RETURNING p.id
         )
@@ -131,6 +150,6 @@ BEGIN
     END IF;
   END;
 
-  RETURN QUERY SELECT v_outcome, v_unavailable, v_section, v_available, v_released;
+  RETURN QUERY SELECT v_outcome, v_unavailable, v_section, v_available, v_released, v_expires_at;
 END;
 $$;

@@ -1,0 +1,14 @@
+import { createBookingBody } from '../../../shared/schemas/bookings.ts'
+import { confirmBooking } from '../../domain/bookings/confirm-booking.ts'
+import { PAYMENT_PROVIDERS } from '../../domain/payments/pay-at-venue.ts'
+
+export default defineEventHandler(async (event) => {
+  const caller = await requireUser(event)
+  const body = await readValid(event, createBookingBody)
+  const provider = PAYMENT_PROVIDERS[body.payment?.provider ?? 'pay_at_venue']!
+  return idempotent(event, caller.userId, 'POST /api/bookings', body, 201, async () => {
+    const booking = await confirmBooking(useDb(), provider, { holdId: body.holdId, userId: caller.userId, payment: body.payment })
+    await announceAvailability(booking.event.id, booking.tickets.map(t => ({ placeId: t.placeId, status: 'BOOKED' as const })))
+    return booking
+  })
+})

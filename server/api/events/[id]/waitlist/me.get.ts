@@ -1,0 +1,10 @@
+import { waitlistStatus } from '../../../../domain/waitlist/entries.ts'
+import { isUuid } from '../../../../domain/holds/hold-dto.ts'
+import { DomainError } from '../../../../domain/errors.ts'
+
+export default defineEventHandler(async (event) => {
+  const caller = await requireUser(event)
+  const eventId = getRouterParam(event, 'id') ?? ''
+  if (!isUuid(eventId)) throw new DomainError('NOT_FOUND', 'You are not on the waitlist for this event.')
+  return waitlistStatus(useDb(), caller.userId, eventId)
+})

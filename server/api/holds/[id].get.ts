@@ -1,0 +1,9 @@
+import { loadHold, isUuid } from '../../domain/holds/hold-dto.ts'
+import { DomainError } from '../../domain/errors.ts'
+
+export default defineEventHandler(async (event) => {
+  const caller = await requireUser(event)
+  const id = getRouterParam(event, 'id') ?? ''
+  if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'There is no such hold.')
+  return loadHold(useDb(), id, caller.userId)
+})

@@ -1,0 +1,19 @@
+import { config } from '../../config/env.ts'
+import { createHoldBody } from '../../../shared/schemas/holds.ts'
+import { createHold } from '../../domain/holds/create-hold.ts'
+
+export default defineEventHandler(async (event) => {
+  const caller = await requireUser(event)
+  const limits = config().holdRateLimit
+  await enforceRateLimit(event, 'holds-user', caller.userId, limits.perUser)
+  await enforceRateLimit(event, 'holds-ip', clientAddress(event), limits.perIp)
+  const body = await readValid(event, createHoldBody)
+  return idempotent(event, caller.userId, 'POST /api/holds', body, 201, async () => {
+    const { hold, releasedHoldId } = await createHold(useDb(), caller.userId, body)
+    await scheduleHoldExpiry(hold.id, new Date(hold.expiresAt))
+    const changes = hold.items.map(i => ({ placeId: i.placeId, status: 'HELD' as const }))
+    await announceAvailability(hold.eventId, changes)
+    if (releasedHoldId) await offerFreedPlaces(hold.eventId)
+    return hold
+  })
+})

@@ -1,0 +1,60 @@
+import type { Db } from '../../db/client.ts'
+import type { BookingDto } from '../../../shared/types/booking.ts'
+import { DomainError } from '../errors.ts'
+
+const include = {
+  event: { select: { id: true, title: true, startsAt: true, endsAt: true, timezone: true, venueName: true, venueAddress: true, city: true, status: true } },
+  tickets: { orderBy: { createdAt: 'asc' as const }, include: { place: { include: { section: { select: { id: true, name: true, kind: true, entrance: true } } } } } },
+}
+
+type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>
+
+function findRow(db: Db, where: { id: string, userId: string }) {
+  return db.booking.findFirst({ where, include })
+}
+
+export function toBookingDto(b: Row): BookingDto {
+  return {
+    id: b.id,
+    reference: b.reference,
+    status: b.status,
+    event: {
+      id: b.event.id, title: b.event.title, startsAt: b.event.startsAt.toISOString(), endsAt: b.event.endsAt.toISOString(),
+      timezone: b.event.timezone, status: b.event.status, venue: { name: b.event.venueName, address: b.event.venueAddress, city: b.event.city },
+    },
+    total: { amountCents: b.totalCents, currency: b.currency },
+    payment: { provider: b.paymentProvider, status: b.paymentStatus },
+    createdAt: b.createdAt.toISOString(),
+    cancelledAt: b.cancelledAt?.toISOString() ?? null,
+    tickets: b.tickets
+      .filter(t => b.status === 'CANCELLED' || t.voidedAt === null)
+      .map(t => ({
+        id: t.id,
+        code: t.code,
+        valid: t.voidedAt === null && b.status === 'CONFIRMED',
+        placeId: t.placeId,
+        label: t.place.label,
+        row: t.place.rowLabel,
+        number: t.place.number,
+        section: { id: t.place.section.id, name: t.place.section.name, kind: t.place.section.kind, entrance: t.place.section.entrance },
+        price: { amountCents: t.priceCents, currency: b.currency },
+        checkedInAt: t.checkedInAt?.toISOString() ?? null,
+      })),
+  }
+}
+
+/** The caller's booking; someone else's is "not found", never "forbidden" (invariant 4). */
+export async function loadBooking(db: Db, bookingId: string, userId: string): Promise<BookingDto> {
+  const row = /^[0-9a-f-]{36}$/i.test(bookingId) ? await findRow(db, { id: bookingId, userId }) : null
+  if (!row) throw new DomainError('NOT_FOUND', 'There is no such booking.')
+  return toBookingDto(row)
+}
+
+export async function listBookings(db: Db, userId: string, page: number, pageSize: number) {
+  const where = { userId }
+  const [total, rows] = await Promise.all([
+    db.booking.count({ where }),
+    db.booking.findMany({ where, include, orderBy: { createdAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
+  ])
+  return { items: rows.map(toBookingDto), page, pageSize, total }
+}

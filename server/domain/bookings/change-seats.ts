@@ -1,0 +1,52 @@
+// Moving a booking to other seats of the same event, atomically: every new seat is claimed and
+// the released ones freed in one transaction, or nothing changes.
+import type { Db } from '../../db/client.ts'
+import { writeOutbox } from '../../messaging/outbox.ts'
+import { ROUTING_KEYS } from '../../messaging/names.ts'
+import { DomainError } from '../errors.ts'
+import { newTicketCode } from './codes.ts'
+
+export interface ChangedSeats {
+  bookingId: string
+  eventId: string
+  freedPlaceIds: string[]
+}
+
+export async function changeSeats(db: Db, bookingId: string, userId: string, seatIds: string[], correlationId?: string, now = new Date()): Promise<ChangedSeats> {
+  return db.$transaction(async (tx) => {
+    // Lock the booking row so two changes of one booking run one after the other.
+    const [booking] = await tx.$queryRaw<{ id: string, event_id: string, reference: string, status: string }[]>`
+      SELECT id, event_id, reference, status FROM bookings WHERE id = ${bookingId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`
+    if (!booking) throw new DomainError('NOT_FOUND', 'There is no such booking.')
+    if (booking.status !== 'CONFIRMED') throw new DomainError('CONFLICT', 'Only a confirmed booking can change seats.', { reason: 'NOT_CONFIRMED' })
+    const current = await tx.place.findMany({ where: { bookingId }, select: { id: true, section: { select: { kind: true } } } })
+    if (current.some(p => p.section.kind !== 'SEATED')) throw new DomainError('CONFLICT', 'General-admission places have no seats to change.', { reason: 'NOT_SEATED' })
+    if (seatIds.length !== current.length) {
+      throw new DomainError('VALIDATION_FAILED', `Choose exactly ${current.length} seats.`, { issues: [{ path: 'seatIds', message: `Choose exactly ${current.length} seats.` }] })
+    }
+    const old = new Set(current.map(p => p.id))
+    const added = seatIds.filter(id => !old.has(id))
+    const dropped = [...old].filter(id => !seatIds.includes(id))
+    if (added.length === 0) return { bookingId, eventId: booking.event_id, freedPlaceIds: [] }
+
+    const claimed = await tx.$queryRaw<{ id: string, price_cents: number }[]>`
+      UPDATE places p SET booking_id = ${bookingId}::uuid, hold_id = NULL, held_until = NULL
+        FROM sections s
+       WHERE s.id = p.section_id AND s.kind = 'SEATED' AND p.id = ANY(${added}::uuid[]) AND p.event_id = ${booking.event_id}::uuid
+         AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= ${now})
+      RETURNING p.id, s.price_cents`
+    if (claimed.length !== added.length) {
+      const got = new Set(claimed.map(c => c.id))
+      // Throwing rolls the whole transaction back: the booking keeps its old seats.
+      throw new DomainError('SEATS_UNAVAILABLE', 'Some of those seats are not available.', { unavailable: added.filter(id => !got.has(id)) })
+    }
+    await tx.place.updateMany({ where: { id: { in: dropped }, bookingId }, data: { bookingId: null } })
+    await tx.ticket.updateMany({ where: { bookingId, placeId: { in: dropped }, voidedAt: null }, data: { voidedAt: now } })
+    await tx.ticket.createMany({ data: claimed.map(c => ({ bookingId, placeId: c.id, priceCents: c.price_cents, code: newTicketCode() })) })
+    const [{ total }] = await tx.$queryRaw<{ total: number }[]>`
+      SELECT coalesce(sum(price_cents), 0)::int AS total FROM tickets WHERE booking_id = ${bookingId}::uuid AND voided_at IS NULL` as [{ total: number }]
+    await tx.booking.update({ where: { id: bookingId }, data: { totalCents: total } })
+    await writeOutbox(tx, ROUTING_KEYS.bookingChanged, { bookingId, userId, eventId: booking.event_id, reference: booking.reference, previousPlaceIds: [...old] }, correlationId)
+    return { bookingId, eventId: booking.event_id, freedPlaceIds: dropped }
+  })
+}

@@ -1,0 +1,63 @@
+// Turning an active hold into a confirmed booking with one ticket per place. The hold's row is
+// flipped with a conditional UPDATE, so of two confirmations of one hold exactly one wins; the
+// partial unique index on tickets(place_id) is the last line of defence against a double sale.
+import type { Db } from '../../db/client.ts'
+import type { BookingDto } from '../../../shared/types/booking.ts'
+import { writeOutbox } from '../../messaging/outbox.ts'
+import { ROUTING_KEYS } from '../../messaging/names.ts'
+import { DomainError } from '../errors.ts'
+import type { PaymentProvider } from '../payments/provider.ts'
+import { loadBooking } from './booking-dto.ts'
+import { newBookingReference, newTicketCode } from './codes.ts'
+
+export interface ConfirmInput {
+  holdId: string
+  userId: string
+  payment?: Record<string, unknown>
+  correlationId?: string
+}
+
+async function activeHold(db: Db, holdId: string, userId: string, now: Date) {
+  const hold = await db.hold.findFirst({ where: { id: holdId, userId }, include: { items: true } })
+  if (!hold) throw new DomainError('NOT_FOUND', 'There is no such hold.')
+  if (hold.status === 'CONFIRMED') throw new DomainError('CONFLICT', 'This hold is already booked.', { reason: 'ALREADY_CONFIRMED' })
+  if (hold.status !== 'ACTIVE' || hold.expiresAt <= now) throw new DomainError('HOLD_EXPIRED', 'Your hold has expired; choose your places again.')
+  return hold
+}
+
+export async function confirmBooking(db: Db, provider: PaymentProvider, input: ConfirmInput, now = new Date()): Promise<BookingDto> {
+  const hold = await activeHold(db, input.holdId, input.userId, now)
+  const payment = await provider.authorise({ amountCents: hold.totalCents, currency: hold.currency, holdId: hold.id, userId: input.userId, details: input.payment })
+  let bookingId: string
+  try {
+    bookingId = await db.$transaction(async (tx) => {
+      const claimed = await tx.hold.updateMany({
+        where: { id: hold.id, userId: input.userId, status: 'ACTIVE', expiresAt: { gt: now } },
+        data: { status: 'CONFIRMED', endedAt: now },
+      })
+      if (claimed.count !== 1) throw new DomainError('HOLD_EXPIRED', 'Your hold has expired; choose your places again.')
+      const booking = await tx.booking.create({
+        data: {
+          reference: newBookingReference(), userId: input.userId, eventId: hold.eventId, holdId: hold.id,
+          totalCents: hold.totalCents, currency: hold.currency,
+          paymentProvider: payment.provider, paymentStatus: payment.status, paymentRef: payment.reference,
+        },
+      })
+      // The hold was active and unexpired, so every one of its places still points at it.
+      const moved = await tx.$executeRaw`
+        UPDATE places SET booking_id = ${booking.id}::uuid, hold_id = NULL, held_until = NULL
+         WHERE hold_id = ${hold.id}::uuid AND booking_id IS NULL`
+      if (moved !== hold.items.length) throw new Error(`hold ${hold.id} owned ${moved} of its ${hold.items.length} places`)
+      await tx.ticket.createMany({
+        data: hold.items.map(item => ({ bookingId: booking.id, placeId: item.placeId, priceCents: item.priceCents, code: newTicketCode() })),
+      })
+      if (hold.waitlistEntryId) await tx.waitlistEntry.update({ where: { id: hold.waitlistEntryId }, data: { status: 'CONVERTED' } })
+      await writeOutbox(tx, ROUTING_KEYS.bookingConfirmed, { bookingId: booking.id, userId: input.userId, eventId: hold.eventId, reference: booking.reference }, input.correlationId)
+      return booking.id
+    })
+  } catch (err) {
+    await provider.void(payment)
+    throw err
+  }
+  return loadBooking(db, bookingId, input.userId)
+}

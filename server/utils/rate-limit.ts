@@ -1,0 +1,28 @@
+// Fixed-window rate limits in Redis: 429 with Retry-After once a window's budget is spent.
+// Fails open while Redis is down — a limit protects capacity, it is never a reason to lose a sale.
+import { getRequestIP, setResponseHeader, type H3Event } from 'h3'
+import { DomainError } from '../domain/errors.ts'
+import { config } from '../config/env.ts'
+import { useRedis } from './redis.ts'
+
+export function clientAddress(event: H3Event): string {
+  return getRequestIP(event, { xForwardedFor: config().trustProxy }) ?? 'unknown'
+}
+
+export async function enforceRateLimit(event: H3Event, name: string, subject: string, limit: number, windowSeconds = 60): Promise<void> {
+  if (config().rateLimits === 'off') return
+  const window = Math.floor(Date.now() / 1000 / windowSeconds)
+  const key = `bookify:rl:${name}:${subject}:${window}`
+  let count: number
+  try {
+    const [[, incr]] = (await useRedis().multi().incr(key).expire(key, windowSeconds + 1).exec()) as [[Error | null, number]]
+    count = incr
+  } catch {
+    return
+  }
+  if (count > limit) {
+    const retryAfter = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds)
+    setResponseHeader(event, 'Retry-After', retryAfter)
+    throw new DomainError('RATE_LIMITED', 'Too many attempts; please wait a moment.', { retryAfterSeconds: retryAfter })
+  }
+}

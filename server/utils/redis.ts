@@ -1,0 +1,21 @@
+// The web process's Redis connections. Commands fail fast while Redis is down
+// (enableOfflineQueue: false) so a request never hangs on it: Redis holds nothing that a booking
+// depends on (invariant 2).
+import { Redis } from 'ioredis'
+import { config } from '../config/env.ts'
+
+let client: Redis | undefined
+
+export function useRedis(): Redis {
+  client ??= new Redis(config().redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false })
+  client.on('error', () => { /* reconnects by itself; callers see their command fail */ })
+  return client
+}
+
+/** A separate connection for BullMQ producers (BullMQ wants maxRetriesPerRequest: null). */
+let bullConnection: Redis | undefined
+export function useBullConnection(): Redis {
+  bullConnection ??= new Redis(config().redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: null, connectTimeout: 2_000 })
+  bullConnection.on('error', () => {})
+  return bullConnection
+}
