@@ -6,6 +6,9 @@ import { join } from 'node:path'
 
 const SOURCES = ['app', 'server', 'shared', 'public', 'nuxt.config.ts', 'package.json']
 const BUILD_MARKER = '.output/nitro.json'
+const FLOCK = '/usr/bin/flock'
+const BUILD_LOCK = '/tmp/bookify-build.lock'
+const NUXT_BUILD = ['npx', '--no-install', 'nuxt', 'build']
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
@@ -29,6 +32,8 @@ export function buildIsStale(root = process.cwd()): boolean {
 export function ensureBuild(log: (line: string) => void = console.log, root = process.cwd()): void {
   if (!buildIsStale(root)) return
   log('Building the app (the build is missing or older than the sources)…')
-  const result = spawnSync('npx', ['--no-install', 'nuxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  // Parallel test runs on one machine share .output: flock(1) lets one build at a time.
+  const [cmd, args] = existsSync(FLOCK) ? [FLOCK, [BUILD_LOCK, ...NUXT_BUILD]] : [NUXT_BUILD[0]!, NUXT_BUILD.slice(1)]
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (result.status !== 0) throw new Error(`nuxt build failed with exit code ${result.status}`)
 }

@@ -1,0 +1,51 @@
+// The only place that names RabbitMQ things (ARCHITECTURE.md, "Messaging names"). Publishers, the
+// relay and every consumer import these, so a rename is one edit and a typo is a type error.
+
+/** Topic exchange all domain events are published to (durable). */
+export const EVENTS_EXCHANGE = 'bookify.events'
+/** Where a queue's rejected (poison) messages go; each queue's dead-letter queue binds here. */
+export const DEAD_LETTER_EXCHANGE = 'bookify.dead-letter'
+
+/** Routing keys, `<entity>.<event>`. */
+export const ROUTING_KEYS = {
+  bookingConfirmed: 'booking.confirmed',
+  bookingChanged: 'booking.changed',
+  bookingCancelled: 'booking.cancelled',
+  holdExpired: 'hold.expired',
+  eventPublished: 'event.published',
+  eventUpdated: 'event.updated',
+  eventCancelled: 'event.cancelled',
+  waitlistOffered: 'waitlist.offered',
+  userRegistered: 'user.registered',
+} as const
+
+export type RoutingKey = (typeof ROUTING_KEYS)[keyof typeof ROUTING_KEYS]
+export const ALL_ROUTING_KEYS: readonly RoutingKey[] = Object.values(ROUTING_KEYS)
+
+/** Consumer queues, `<consumer>:<purpose>`. */
+export const QUEUES = {
+  notifications: 'notifications:deliver',
+  calendarSync: 'calendar:sync',
+  searchIndex: 'search-index:refresh',
+  cleanup: 'cleanup:release',
+} as const
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
+
+/** Each queue's dead-letter queue, e.g. `notifications:deliver.dead`. */
+export function deadLetterQueue(queue: QueueName): `${QueueName}.dead` {
+  return `${queue}.dead`
+}
+
+const K = ROUTING_KEYS
+/** Which routing keys each queue receives: the topology as data, declared again on every reconnect. */
+export const QUEUE_BINDINGS: Readonly<Record<QueueName, readonly RoutingKey[]>> = {
+  [QUEUES.notifications]: [K.userRegistered, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled],
+  [QUEUES.calendarSync]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.eventUpdated, K.eventCancelled],
+  [QUEUES.searchIndex]: [K.eventPublished, K.eventUpdated, K.eventCancelled],
+  // Freed places may satisfy the waitlist; the cleanup worker offers them.
+  [QUEUES.cleanup]: [K.holdExpired, K.bookingCancelled, K.eventCancelled],
+}
+
+/** Redis pub/sub channel announcing a new search index snapshot (`{"version": n}`); web instances reload on it. */
+export const SEARCH_SNAPSHOT_CHANNEL = 'bookify:search:snapshot'
