@@ -32,10 +32,12 @@ export const messageEnvelope = z.object({
 })
 export type MessageEnvelope = z.infer<typeof messageEnvelope>
 
-/** The aggregate each routing key belongs to, so the relay can keep per-aggregate order. */
+/** The id field that names each entity's aggregate, so the relay can keep per-aggregate order. */
+const AGGREGATE_ID_FIELD: Record<string, string> = { booking: 'bookingId', hold: 'holdId', event: 'eventId', waitlist: 'entryId', user: 'userId' }
+
 export function aggregateOf<K extends RoutingKey>(type: K, data: MessagePayload<K>): { aggregateType: string, aggregateId: string } {
   const [entity] = type.split('.') as [string]
-  const d = data as Record<string, string>
-  const aggregateId = d.bookingId ?? d.holdId ?? d.entryId ?? d.eventId ?? d.userId
-  return { aggregateType: entity, aggregateId: aggregateId! }
+  const aggregateId = (data as Record<string, unknown>)[AGGREGATE_ID_FIELD[entity]!]
+  if (typeof aggregateId !== 'string') throw new Error(`${type} payload has no ${AGGREGATE_ID_FIELD[entity]}`)
+  return { aggregateType: entity, aggregateId }
 }

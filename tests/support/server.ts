@@ -1,6 +1,9 @@
 // Starts the built Nitro server (.output) as a child process for black-box tests.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface RunningServer {
   url: string
@@ -37,7 +40,11 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let log = ''
-  const child = spawn(process.execPath, ['.output/server/index.mjs'], {
+  // Run a private copy of the build: Nitro loads route chunks lazily, and a rebuild of .output by a
+  // parallel run would otherwise pull files from under this server mid-test.
+  const copy = mkdtempSync(join(tmpdir(), 'bookify-output-'))
+  cpSync('.output', copy, { recursive: true })
+  const child = spawn(process.execPath, [join(copy, 'server/index.mjs')], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', APP_URL: url, RATE_LIMITS: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -48,8 +55,9 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     url,
     process: child,
     stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve()
-      child.once('exit', () => resolve())
+      const done = () => { rmSync(copy, { recursive: true, force: true }); resolve() }
+      if (child.exitCode !== null) return done()
+      child.once('exit', done)
       child.kill('SIGTERM')
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
     }),

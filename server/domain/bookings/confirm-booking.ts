@@ -35,7 +35,12 @@ export async function confirmBooking(db: Db, provider: PaymentProvider, input: C
         where: { id: hold.id, userId: input.userId, status: 'ACTIVE', expiresAt: { gt: now } },
         data: { status: 'CONFIRMED', endedAt: now },
       })
-      if (claimed.count !== 1) throw new DomainError('HOLD_EXPIRED', 'Your hold has expired; choose your places again.')
+      if (claimed.count !== 1) {
+        // Lost a race: either a parallel confirmation won, or the hold ran out meanwhile.
+        const current = await tx.hold.findUnique({ where: { id: hold.id }, select: { status: true } })
+        if (current?.status === 'CONFIRMED') throw new DomainError('CONFLICT', 'This hold is already booked.', { reason: 'ALREADY_CONFIRMED' })
+        throw new DomainError('HOLD_EXPIRED', 'Your hold has expired; choose your places again.')
+      }
       const booking = await tx.booking.create({
         data: {
           reference: newBookingReference(), userId: input.userId, eventId: hold.eventId, holdId: hold.id,
