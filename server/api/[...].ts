@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the virtual module is typed only here, and the app project type-checks this file too
 /// <reference path="../types/api-routes.d.ts" />
 // Anything under /api that no route handled: 405 when the path exists for another method,
 // else 404 — both in the contract's error shape, never Nuxt's HTML page.

@@ -1,7 +1,6 @@
 // Every auth row of API.md, black-box against the built server.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { SignJWT } from 'jose'
-import { inject } from 'vitest'
 import { api, Browser, uniqueEmail } from '../support/http.ts'
 
 const PASSWORD = 'correct horse battery'

@@ -1,6 +1,5 @@
 // The contract's generic answers (API.md, Conventions) hold for every route.
-import { describe, expect, it } from 'vitest'
-import { inject } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { api } from '../support/http.ts'
 
 describe('HTTP conventions', () => {
