@@ -20,6 +20,10 @@ export type DomainErrorCode =
   | 'RATE_LIMITED'
   | 'MALFORMED_JSON'
   | 'ORIGIN_MISMATCH'
+  | 'INVENTORY_IN_USE'
+  | 'EVENT_CANCELLED'
+  | 'EVENT_STARTED'
+  | 'NOT_READY'
 
 export class DomainError extends Error {
   constructor(

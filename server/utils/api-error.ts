@@ -21,8 +21,12 @@ const STATUS_OF: Record<DomainErrorCode, number> = {
   SEATS_UNAVAILABLE: 409,
   SOLD_OUT: 409,
   ALREADY_CHECKED_IN: 409,
+  INVENTORY_IN_USE: 409,
+  EVENT_CANCELLED: 409,
+  EVENT_STARTED: 409,
   HOLD_EXPIRED: 410,
   RATE_LIMITED: 429,
+  NOT_READY: 503,
 }
 
 /** Codes for errors h3/Nitro raise themselves (no route, wrong method, …). */

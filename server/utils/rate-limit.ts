@@ -3,7 +3,7 @@
 import { getRequestIP, setResponseHeader, type H3Event } from 'h3'
 import { DomainError } from '../domain/errors.ts'
 import { config } from '../config/env.ts'
-import { useRedis } from './redis.ts'
+import { redisReady, useRedis } from './redis.ts'
 
 export function clientAddress(event: H3Event): string {
   return getRequestIP(event, { xForwardedFor: config().trustProxy }) ?? 'unknown'
@@ -15,7 +15,9 @@ export async function enforceRateLimit(event: H3Event, name: string, subject: st
   const key = `bookify:rl:${name}:${subject}:${window}`
   let count: number
   try {
-    const [[, incr]] = (await useRedis().multi().incr(key).expire(key, windowSeconds + 1).exec()) as [[Error | null, number]]
+    const redis = useRedis()
+    if (!(await redisReady(redis))) return
+    const [[, incr]] = (await redis.multi().incr(key).expire(key, windowSeconds + 1).exec()) as [[Error | null, number]]
     count = incr
   } catch {
     return

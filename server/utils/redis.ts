@@ -19,3 +19,14 @@ export function useBullConnection(): Redis {
   bullConnection.on('error', () => {})
   return bullConnection
 }
+
+/** Waits briefly for a connecting client (a fresh process's first request); false if Redis stays down. */
+export async function redisReady(redis: Redis, timeoutMs = 300): Promise<boolean> {
+  if (redis.status === 'ready') return true
+  if (redis.status === 'end') return false
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { redis.off('ready', onReady); resolve(false) }, timeoutMs)
+    const onReady = () => { clearTimeout(timer); resolve(true) }
+    redis.once('ready', onReady)
+  })
+}

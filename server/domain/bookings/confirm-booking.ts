@@ -31,6 +31,10 @@ export async function confirmBooking(db: Db, provider: PaymentProvider, input: C
   let bookingId: string
   try {
     bookingId = await db.$transaction(async (tx) => {
+      // A share lock on the event: a cancellation (which locks it for update) either finished
+      // before — and we refuse — or waits for this booking and then cancels it with the rest.
+      const [event] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM events WHERE id = ${hold.eventId}::uuid FOR SHARE`
+      if (event?.status !== 'PUBLISHED') throw new DomainError('EVENT_CANCELLED', 'This event has been cancelled.')
       const claimed = await tx.hold.updateMany({
         where: { id: hold.id, userId: input.userId, status: 'ACTIVE', expiresAt: { gt: now } },
         data: { status: 'CONFIRMED', endedAt: now },

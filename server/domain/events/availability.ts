@@ -1,6 +1,8 @@
 // Availability counts straight from the place rows. A place is free when it is unbooked and either
 // unheld or held by a hold whose time has passed (lazy expiry: no job has to run first).
 import type { Db } from '../../db/client.ts'
+import type { LiveCountsDto } from '../../../shared/types/live.ts'
+import { availabilityBySection } from './event-detail.ts'
 
 export interface Availability {
   available: number
@@ -19,4 +21,18 @@ export async function availabilityByEvent(db: Db, eventIds: string[]): Promise<M
      GROUP BY event_id`
   for (const row of rows) result.set(row.event_id, { total: Number(row.total), available: Number(row.available) })
   return result
+}
+
+/** The live counts of one event, per section and in total (GET /api/events/:id/live). */
+export async function liveCounts(db: Db, eventId: string): Promise<LiveCountsDto> {
+  const counts = await availabilityBySection(db, eventId)
+  let available = 0
+  let total = 0
+  const sections: LiveCountsDto['sections'] = []
+  for (const [id, c] of counts) {
+    available += c.available
+    total += c.total
+    sections.push({ id, available: c.available })
+  }
+  return { eventId, available, total, sections }
 }

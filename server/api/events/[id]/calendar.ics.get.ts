@@ -1,0 +1,11 @@
+import { eventCalendar } from '../../../domain/events/event-calendar.ts'
+import { config } from '../../../config/env.ts'
+
+export default defineEventHandler(async (event) => {
+  const id = getRouterParam(event, 'id')!
+  const ics = await eventCalendar(useDb(), id, await optionalUser(event), config().appUrl)
+  setResponseHeader(event, 'Content-Type', 'text/calendar; charset=utf-8')
+  setResponseHeader(event, 'Content-Disposition', `attachment; filename="bookify-event-${id}.ics"`)
+  setResponseHeader(event, 'Cache-Control', 'private, no-cache')
+  return ics
+})

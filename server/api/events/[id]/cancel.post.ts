@@ -1,0 +1,6 @@
+import { cancelEvent } from '../../../domain/events/cancel-event.ts'
+
+export default defineEventHandler(async (event) => {
+  const caller = await requireUser(event)
+  return cancelEvent(useDb(), getRouterParam(event, 'id')!, caller)
+})

@@ -1,0 +1,79 @@
+// One event as the API shows it: venue, times, organiser, sections with prices and live counts.
+import type { Db, Prisma } from '../../db/client.ts'
+import type { EventDetailDto, Money, SectionDto } from '../../../shared/types/event.ts'
+import { eventNotFound, loadVisibleEvent, type EventCaller } from './access.ts'
+
+type Reader = Db | Prisma.TransactionClient
+
+export interface SectionCounts {
+  total: number
+  available: number
+}
+
+/** Places per section and how many are free now (lazy expiry: a lapsed hold is free). */
+export async function availabilityBySection(db: Reader, eventId: string): Promise<Map<string, SectionCounts>> {
+  const rows = await db.$queryRaw<{ section_id: string, total: bigint, available: bigint }[]>`
+    SELECT section_id,
+           count(*) AS total,
+           count(*) FILTER (WHERE booking_id IS NULL AND (hold_id IS NULL OR held_until <= now())) AS available
+      FROM places
+     WHERE event_id = ${eventId}::uuid
+     GROUP BY section_id`
+  return new Map(rows.map(r => [r.section_id, { total: Number(r.total), available: Number(r.available) }]))
+}
+
+export function priceOf(section: { priceCents: number, currency: string }): Money {
+  return { amountCents: section.priceCents, currency: section.currency }
+}
+
+/** The DTO of an event the caller is already allowed to see. */
+export async function eventDetail(db: Reader, eventId: string): Promise<EventDetailDto> {
+  const [event, counts] = await Promise.all([
+    db.event.findUnique({
+      where: { id: eventId },
+      include: { organiser: { select: { id: true, name: true } }, sections: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] } },
+    }),
+    availabilityBySection(db, eventId),
+  ])
+  if (!event) throw eventNotFound()
+  const sections: SectionDto[] = event.sections.map(s => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    price: priceOf(s),
+    capacity: s.capacity,
+    available: counts.get(s.id)?.available ?? 0,
+    entrance: s.entrance,
+    rows: s.rows,
+    seatsPerRow: s.seatsPerRow,
+  }))
+  const cheapest = event.sections.reduce<typeof event.sections[number] | undefined>((min, s) => (!min || s.priceCents < min.priceCents ? s : min), undefined)
+  return {
+    id: event.id,
+    title: event.title,
+    description: event.description,
+    category: event.category,
+    status: event.status,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timezone: event.timezone,
+    holdMinutes: event.holdMinutes,
+    venue: { name: event.venueName, address: event.venueAddress, city: event.city },
+    imageUrl: event.imageUrl,
+    publishedAt: event.publishedAt?.toISOString() ?? null,
+    cancelledAt: event.cancelledAt?.toISOString() ?? null,
+    organiser: event.organiser,
+    sections,
+    availability: {
+      available: sections.reduce((sum, s) => sum + s.available, 0),
+      total: [...counts.values()].reduce((sum, c) => sum + c.total, 0),
+    },
+    priceFrom: cheapest ? priceOf(cheapest) : null,
+  }
+}
+
+/** GET /api/events/:id: the event when the caller may see it, else NOT_FOUND. */
+export async function getEvent(db: Db, eventId: string, caller: EventCaller | undefined): Promise<EventDetailDto> {
+  await loadVisibleEvent(db, eventId, caller)
+  return eventDetail(db, eventId)
+}

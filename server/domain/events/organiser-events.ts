@@ -1,0 +1,82 @@
+// GET /api/organiser/events: the events the caller organises or works on, in any status, with their
+// sales so far. The figures for a whole page come from one aggregate query.
+import type { Db, Prisma } from '../../db/client.ts'
+import type { OrganiserEventsQuery } from '../../../shared/schemas/events.ts'
+import type { EventRole, OrganiserEventDto, Page } from '../../../shared/types/event.ts'
+
+interface Figures {
+  event_id: string
+  total: bigint
+  sold: bigint
+  held: bigint
+  available: bigint
+  revenue: bigint
+}
+
+/** Per event: places sold, actively held (lazy expiry), free, and the value of its valid tickets. */
+async function salesFigures(db: Db, eventIds: string[]): Promise<Map<string, Figures>> {
+  if (eventIds.length === 0) return new Map()
+  const rows = await db.$queryRaw<Figures[]>`
+    WITH ids AS (SELECT unnest(${eventIds}::uuid[]) AS event_id),
+    places_by_event AS (
+      SELECT p.event_id,
+             count(*) AS total,
+             count(*) FILTER (WHERE p.booking_id IS NOT NULL) AS sold,
+             count(*) FILTER (WHERE p.booking_id IS NULL AND p.hold_id IS NOT NULL AND p.held_until > now()) AS held,
+             count(*) FILTER (WHERE p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= now())) AS available
+        FROM places p JOIN ids USING (event_id)
+       GROUP BY p.event_id),
+    revenue_by_event AS (
+      SELECT b.event_id, sum(t.price_cents) AS revenue
+        FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN ids ON ids.event_id = b.event_id
+       WHERE t.voided_at IS NULL
+       GROUP BY b.event_id)
+    SELECT ids.event_id,
+           coalesce(p.total, 0) AS total, coalesce(p.sold, 0) AS sold, coalesce(p.held, 0) AS held,
+           coalesce(p.available, 0) AS available, coalesce(r.revenue, 0)::bigint AS revenue
+      FROM ids
+      LEFT JOIN places_by_event p ON p.event_id = ids.event_id
+      LEFT JOIN revenue_by_event r ON r.event_id = ids.event_id`
+  return new Map(rows.map(r => [r.event_id, r]))
+}
+
+export async function listOrganiserEvents(db: Db, userId: string, query: OrganiserEventsQuery): Promise<Page<OrganiserEventDto>> {
+  const where: Prisma.EventWhereInput = { OR: [{ organiserId: userId }, { staff: { some: { userId } } }] }
+  const [total, events] = await Promise.all([
+    db.event.count({ where }),
+    db.event.findMany({
+      where,
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: {
+        sections: { select: { priceCents: true, currency: true }, orderBy: { priceCents: 'asc' } },
+        staff: { where: { userId }, select: { role: true } },
+      },
+    }),
+  ])
+  const figures = await salesFigures(db, events.map(e => e.id))
+  const items = events.map((e): OrganiserEventDto => {
+    const f = figures.get(e.id)
+    const cheapest = e.sections[0]
+    const role: EventRole = e.organiserId === userId ? 'ORGANISER' : e.staff[0]!.role
+    return {
+      id: e.id,
+      title: e.title,
+      category: e.category,
+      status: e.status,
+      startsAt: e.startsAt.toISOString(),
+      endsAt: e.endsAt.toISOString(),
+      timezone: e.timezone,
+      venue: { name: e.venueName, address: e.venueAddress, city: e.city },
+      priceFrom: cheapest ? { amountCents: cheapest.priceCents, currency: cheapest.currency } : null,
+      availability: { available: Number(f?.available ?? 0), total: Number(f?.total ?? 0) },
+      role,
+      sold: Number(f?.sold ?? 0),
+      held: Number(f?.held ?? 0),
+      available: Number(f?.available ?? 0),
+      revenue: { amountCents: Number(f?.revenue ?? 0), currency: cheapest?.currency ?? 'EUR' },
+    }
+  })
+  return { items, page: query.page, pageSize: query.pageSize, total }
+}
