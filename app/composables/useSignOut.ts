@@ -1,0 +1,19 @@
+/** Signs out and leaves for the home page; `signingOut` drives the buttons' busy state. */
+export function useSignOut() {
+  const session = useSessionStore()
+  const signingOut = ref(false)
+
+  async function signOut() {
+    signingOut.value = true
+    try {
+      await session.logout()
+    } catch {
+      // The local session is cleared either way; a failed call only leaves a token that expires on its own.
+    } finally {
+      signingOut.value = false
+    }
+    await navigateTo('/')
+  }
+
+  return { signOut, signingOut }
+}

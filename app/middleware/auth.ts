@@ -1,0 +1,3 @@
+export default defineNuxtRouteMiddleware((to) => {
+  if (!useSessionStore().user) return navigateTo({ path: '/signin', query: { next: to.fullPath } })
+})

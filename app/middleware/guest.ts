@@ -1,0 +1,3 @@
+export default defineNuxtRouteMiddleware(() => {
+  if (useSessionStore().user) return navigateTo('/')
+})
