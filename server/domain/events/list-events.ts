@@ -3,6 +3,7 @@ import type { Db, Prisma } from '../../db/client.ts'
 import type { ListEventsQuery } from '../../../shared/schemas/events.ts'
 import type { EventSummaryDto, Page } from '../../../shared/types/event.ts'
 import { availabilityByEvent } from './availability.ts'
+import { toEventSummary } from './event-summary.ts'
 
 function startOf(value: string): Date {
   return new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
@@ -36,18 +37,7 @@ export async function listPublicEvents(db: Db, query: ListEventsQuery, now = new
   ])
   const availability = await availabilityByEvent(db, events.map(e => e.id))
   return {
-    items: events.map(e => ({
-      id: e.id,
-      title: e.title,
-      category: e.category,
-      status: e.status,
-      startsAt: e.startsAt.toISOString(),
-      endsAt: e.endsAt.toISOString(),
-      timezone: e.timezone,
-      venue: { name: e.venueName, address: e.venueAddress, city: e.city },
-      priceFrom: e.sections[0] ? { amountCents: e.sections[0].priceCents, currency: e.sections[0].currency } : null,
-      availability: availability.get(e.id) ?? { available: 0, total: 0 },
-    })),
+    items: events.map(e => toEventSummary(e, availability.get(e.id) ?? { available: 0, total: 0 })),
     page: query.page,
     pageSize: query.pageSize,
     total,

@@ -3,6 +3,7 @@
 import type { Db, Prisma } from '../../db/client.ts'
 import type { OrganiserEventsQuery } from '../../../shared/schemas/events.ts'
 import type { EventRole, OrganiserEventDto, Page } from '../../../shared/types/event.ts'
+import { toEventSummary } from './event-summary.ts'
 
 interface Figures {
   event_id: string
@@ -58,24 +59,14 @@ export async function listOrganiserEvents(db: Db, userId: string, query: Organis
   const figures = await salesFigures(db, events.map(e => e.id))
   const items = events.map((e): OrganiserEventDto => {
     const f = figures.get(e.id)
-    const cheapest = e.sections[0]
     const role: EventRole = e.organiserId === userId ? 'ORGANISER' : e.staff[0]!.role
     return {
-      id: e.id,
-      title: e.title,
-      category: e.category,
-      status: e.status,
-      startsAt: e.startsAt.toISOString(),
-      endsAt: e.endsAt.toISOString(),
-      timezone: e.timezone,
-      venue: { name: e.venueName, address: e.venueAddress, city: e.city },
-      priceFrom: cheapest ? { amountCents: cheapest.priceCents, currency: cheapest.currency } : null,
-      availability: { available: Number(f?.available ?? 0), total: Number(f?.total ?? 0) },
+      ...toEventSummary(e, { available: Number(f?.available ?? 0), total: Number(f?.total ?? 0) }),
       role,
       sold: Number(f?.sold ?? 0),
       held: Number(f?.held ?? 0),
       available: Number(f?.available ?? 0),
-      revenue: { amountCents: Number(f?.revenue ?? 0), currency: cheapest?.currency ?? 'EUR' },
+      revenue: { amountCents: Number(f?.revenue ?? 0), currency: e.sections[0]?.currency ?? 'EUR' },
     }
   })
   return { items, page: query.page, pageSize: query.pageSize, total }
