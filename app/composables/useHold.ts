@@ -1,0 +1,70 @@
+import type { HoldDto } from '#shared/types/event'
+import type { BookingDto } from '#shared/types/booking'
+
+const storageKey = (eventId: string) => `bookify:hold:${eventId}`
+
+/**
+ * The buyer's hold on one event: create, extend, release and confirm it. Each action sends a new
+ * Idempotency-Key (one per user intent). The hold id is kept for the tab's session, so a reload of
+ * the booking page finds the hold again.
+ */
+export function useHold(eventId: MaybeRefOrGetter<string>) {
+  const api = useApi()
+  const hold = ref<HoldDto | null>(null)
+  const busy = ref(false)
+
+  function remember(next: HoldDto | null) {
+    hold.value = next
+    if (!import.meta.client) return
+    if (next) sessionStorage.setItem(storageKey(toValue(eventId)), next.id)
+    else sessionStorage.removeItem(storageKey(toValue(eventId)))
+  }
+
+  async function run<T>(action: () => Promise<T>): Promise<T> {
+    busy.value = true
+    try {
+      return await action()
+    } finally {
+      busy.value = false
+    }
+  }
+
+  const withKey = () => ({ 'Idempotency-Key': newIdempotencyKey() })
+
+  /** Loads an active hold: the one named (a waitlist offer) or the one this tab made. */
+  async function restore(holdId?: string): Promise<void> {
+    const id = holdId ?? sessionStorage.getItem(storageKey(toValue(eventId)))
+    if (!id) return
+    try {
+      const found = await api<HoldDto>(`/api/holds/${encodeURIComponent(id)}`)
+      remember(found.status === 'ACTIVE' && found.eventId === toValue(eventId) && Date.parse(found.expiresAt) > Date.now() ? found : null)
+    } catch {
+      remember(null)
+    }
+  }
+
+  const create = (body: { eventId: string, seatIds: string[], ga: { sectionId: string, quantity: number }[] }) => run(async () => {
+    remember(await api<HoldDto>('/api/holds', { method: 'POST', body, headers: withKey() }))
+  })
+
+  const extend = () => run(async () => {
+    if (hold.value) remember(await api<HoldDto>(`/api/holds/${hold.value.id}/extend`, { method: 'POST' }))
+  })
+
+  const release = () => run(async () => {
+    if (hold.value) await api(`/api/holds/${hold.value.id}`, { method: 'DELETE' })
+    remember(null)
+  })
+
+  const confirm = () => run(async () => {
+    if (!hold.value) throw new Error('There is no hold to confirm.')
+    const booking = await api<BookingDto>('/api/bookings', { method: 'POST', body: { holdId: hold.value.id }, headers: withKey() })
+    remember(null)
+    return booking
+  })
+
+  /** Forget a hold that lapsed (the server already treats its places as free). */
+  const forget = () => remember(null)
+
+  return { hold, busy, restore, create, extend, release, confirm, forget }
+}

@@ -1,0 +1,46 @@
+import type { PlaceStatus, SeatDto, SeatMapDto } from '#shared/types/event'
+import type { LiveCountsDto, PlaceChangeDto } from '#shared/types/live'
+
+/**
+ * An event's seat map (server-rendered), kept current by the live availability stream: seats
+ * change status one by one and section counts follow. `onTaken` hears of seats that stopped being
+ * available, so the page can drop them from the buyer's choice. Call it before any await in setup.
+ */
+export function useSeatMap(eventId: string, onTaken: (seatIds: string[]) => void) {
+  const api = useApi()
+  // Not awaited here: the live stream's lifecycle hooks must register before the first await.
+  const loading = useAsyncData(`seats-${eventId}`,
+    () => api<SeatMapDto>(`/api/events/${encodeURIComponent(eventId)}/seats`), { deep: true })
+  const { data: seatMap, error, refresh } = loading
+
+  const seats = computed(() => {
+    const index = new Map<string, SeatDto>()
+    for (const section of seatMap.value?.sections ?? []) for (const row of section.rows) for (const seat of row.seats) index.set(seat.id, seat)
+    return index
+  })
+
+  function applyChanges(changes: PlaceChangeDto[]) {
+    const taken: string[] = []
+    for (const { placeId, status } of changes) {
+      const seat = seats.value.get(placeId)
+      if (!seat) continue
+      if (status !== 'AVAILABLE') taken.push(placeId)
+      seat.status = status as PlaceStatus
+    }
+    if (taken.length) onTaken(taken)
+  }
+
+  function applyCounts(counts: LiveCountsDto | null) {
+    for (const section of seatMap.value?.sections ?? []) {
+      const live = counts?.sections.find(s => s.id === section.id)
+      if (live) section.available = live.available
+    }
+  }
+
+  const { counts, connected } = useLiveAvailability(eventId, { onChanges: applyChanges, onResync: () => void refresh() })
+  watch(counts, applyCounts)
+
+  /** Resolves once the map is loaded (await it in the page's setup for server rendering). */
+  const ready = loading.then(() => undefined)
+  return { seatMap, error, refresh, counts, connected, ready }
+}

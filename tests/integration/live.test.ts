@@ -1,0 +1,151 @@
+// GET /api/events/:id/live: availability pushed to every viewer within a second of a change.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { api, baseUrl } from '../support/http.ts'
+import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
+
+interface AvailabilityMessage {
+  eventId: string
+  available: number
+  total: number
+  sections: { id: string, available: number }[]
+  changes: { placeId: string, status: string }[]
+}
+
+/** A minimal SSE client over fetch: collects `availability` messages as they arrive. */
+class LiveClient {
+  readonly messages: AvailabilityMessage[] = []
+  private readonly controller = new AbortController()
+  private waiters: (() => void)[] = []
+
+  static async open(eventId: string, token?: string): Promise<LiveClient> {
+    const client = new LiveClient()
+    const res = await fetch(`${baseUrl()}/api/events/${eventId}/live`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: client.controller.signal,
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    void client.read(res.body!.getReader())
+    return client
+  }
+
+  private async read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder()
+    let buffer = ''
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) return
+        buffer += decoder.decode(value, { stream: true })
+        let end: number
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end)
+          buffer = buffer.slice(end + 2)
+          const lines = block.split('\n')
+          if (!lines.includes('event: availability')) continue
+          const data = lines.filter(l => l.startsWith('data: ')).map(l => l.slice(6)).join('\n')
+          this.messages.push(JSON.parse(data))
+          this.waiters.splice(0).forEach(wake => wake())
+        }
+      }
+    } catch { /* aborted */ }
+  }
+
+  /** The first message (from now on or already received) that satisfies `test`, or a failure after `ms`. */
+  async waitFor(test: (m: AvailabilityMessage) => boolean, ms: number): Promise<AvailabilityMessage> {
+    const deadline = Date.now() + ms
+    for (;;) {
+      const found = this.messages.find(test)
+      if (found) return found
+      const left = deadline - Date.now()
+      if (left <= 0) throw new Error(`no matching availability message within ${ms} ms; got ${JSON.stringify(this.messages)}`)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left)
+        this.waiters.push(() => { clearTimeout(timer); resolve() })
+      })
+    }
+  }
+
+  close(): void {
+    this.controller.abort()
+  }
+}
+
+let organiser: TestUser
+let buyer: TestUser
+const open: LiveClient[] = []
+
+beforeAll(async () => {
+  [organiser, buyer] = await createUsers(2) as [TestUser, TestUser]
+})
+afterEach(() => open.splice(0).forEach(c => c.close()))
+
+async function connect(eventId: string, token?: string): Promise<LiveClient> {
+  const client = await LiveClient.open(eventId, token)
+  open.push(client)
+  return client
+}
+
+describe('GET /api/events/:id/live', () => {
+  it('starts with the counts now, then pushes a held seat to two viewers within a second', async () => {
+    const event = await createPublishedEvent(organiser.id, [
+      { name: 'Stalls', kind: 'SEATED', rows: 2, seatsPerRow: 5 },
+      { name: 'Floor', kind: 'GA', capacity: 20 },
+    ])
+    const [stalls, floor] = event.sections as [typeof event.sections[0], typeof event.sections[0]]
+    const viewers = await Promise.all([connect(event.id), connect(event.id)])
+    for (const viewer of viewers) {
+      const first = await viewer.waitFor(() => true, 2_000)
+      expect(first).toEqual({
+        eventId: event.id, available: 30, total: 30, changes: [],
+        sections: expect.arrayContaining([{ id: stalls.id, available: 10 }, { id: floor.id, available: 20 }]),
+      })
+    }
+
+    const seat = stalls.placeIds[3]!
+    const sentAt = Date.now()
+    const hold = await api('POST', '/api/holds', { token: buyer.token, body: { eventId: event.id, seatIds: [seat] } })
+    expect(hold.status).toBe(201)
+    const received = await Promise.all(viewers.map(v => v.waitFor(m => m.changes.some(c => c.placeId === seat), 1_000)))
+    expect(Date.now() - sentAt).toBeLessThan(1_000)
+    for (const message of received) {
+      expect(message.changes).toContainEqual({ placeId: seat, status: 'HELD' })
+      expect(message.available).toBe(29)
+      expect(message.sections).toContainEqual({ id: stalls.id, available: 9 })
+    }
+  })
+
+  it('coalesces a burst of changes and ends on the right counts', async () => {
+    const event = await createPublishedEvent(organiser.id, [{ name: 'Floor', kind: 'GA', capacity: 30 }])
+    const buyers = await createUsers(8)
+    const viewer = await connect(event.id)
+    await viewer.waitFor(() => true, 2_000)
+    const sectionId = event.sections[0]!.id
+    await Promise.all(buyers.map(b => api('POST', '/api/holds', { token: b.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 2 }] } })))
+    // A recount may already see holds whose announcements are still on their way: wait for all 16.
+    const changed = () => new Set(viewer.messages.flatMap(m => m.changes.map(c => c.placeId))).size
+    await viewer.waitFor(() => changed() === 16, 2_000)
+    const updates = viewer.messages.slice(1)
+    expect(updates.at(-1)).toMatchObject({ available: 14, sections: [{ id: sectionId, available: 14 }] })
+    expect(updates.flatMap(m => m.changes).every(c => c.status === 'HELD')).toBe(true)
+    // Eight announcements within a few ms need far fewer recounts than announcements.
+    expect(updates.length).toBeLessThan(8)
+  })
+
+  it('answers 404 for a draft, except to its organiser', async () => {
+    const event = await createPublishedEvent(organiser.id, [{ name: 'Floor', kind: 'GA', capacity: 5 }])
+    await testDb().event.update({ where: { id: event.id }, data: { status: 'DRAFT', publishedAt: null } })
+    const anonymous = await fetch(`${baseUrl()}/api/events/${event.id}/live`)
+    expect(anonymous.status).toBe(404)
+    expect((await anonymous.json()).code).toBe('NOT_FOUND')
+    const stranger = await fetch(`${baseUrl()}/api/events/${event.id}/live`, { headers: { authorization: `Bearer ${buyer.token}` } })
+    expect(stranger.status).toBe(404)
+    const own = await connect(event.id, organiser.token)
+    expect((await own.waitFor(() => true, 2_000)).total).toBe(5)
+  })
+
+  it('answers 404 for an unknown event id', async () => {
+    const res = await fetch(`${baseUrl()}/api/events/00000000-0000-4000-8000-000000000000/live`)
+    expect(res.status).toBe(404)
+  })
+})
