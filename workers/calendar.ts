@@ -1,11 +1,33 @@
-// Calendar sync consumer (placeholder until its issue lands): will create, move and delete the
-// Google Calendar entries of users who linked their calendar, as their bookings change.
+// Calendar sync worker: keeps linked users' Google Calendars in line with their bookings
+// (insert on booking.confirmed, patch on booking.changed/event.updated, delete on cancellations).
+// Without GOOGLE_CLIENT_ID nobody can be linked, and messages are acknowledged without effect.
+import { config } from '../server/config/env.ts'
 import { QUEUES } from '../server/messaging/names.ts'
-import { connectPostgres, connectRabbit } from './runtime/connections.ts'
+import { googleConfigOf } from '../server/domain/calendar/google/google-config.ts'
+import { notificationPublisher } from '../server/domain/notifications/live-push.ts'
+import { calendarHandler } from './handlers/calendar/calendar-handler.ts'
+import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
+import { serveMetrics } from './runtime/metrics-server.ts'
+import { workerRedis } from './runtime/shared-connections.ts'
+
+/** Rate limits clear in minutes: more attempts than the default before dead-lettering (2-minute steps at the end). */
+const CALENDAR_MAX_ATTEMPTS = 10
 
 await runWorker('calendar', async (ctx) => {
-  await connectPostgres(ctx)
-  await connectRabbit(ctx, 'calendar')
-  ctx.log.info({ connected: ['postgresql', 'rabbitmq'], state: 'idle', willDo: `consume ${QUEUES.calendarSync}: sync bookings to Google Calendar` }, 'connected; idle until calendar sync is implemented')
+  const cfg = googleConfigOf(config())
+  if (!cfg) {
+    await startConsumer(ctx, { queue: QUEUES.calendarSync, name: 'calendar-sync', handle: async () => {} })
+    ctx.log.info('GOOGLE_CLIENT_ID unset: calendar sync messages are acknowledged without effect')
+  } else {
+    const redis = await workerRedis(ctx)
+    await startConsumer(ctx, {
+      queue: QUEUES.calendarSync,
+      name: 'calendar-sync',
+      maxAttempts: CALENDAR_MAX_ATTEMPTS,
+      handle: calendarHandler({ cfg, publish: notificationPublisher(redis) }),
+    })
+  }
+  await serveMetrics(ctx, 'calendar')
+  ctx.log.info('calendar sync running')
 })

@@ -1,10 +1,95 @@
-// Cleanup worker (placeholder until its issue lands): will run BullMQ hold/offer expiry jobs and
-// node-cron sweeps that tidy expired holds and stale rows. Correctness never waits on it (lazy expiry).
-import { connectPostgres, connectRedis } from './runtime/connections.ts'
-import { runWorker } from './runtime/lifecycle.ts'
+// Cleanup worker. Correctness never waits on it (expired holds are free the moment they expire);
+// it tidies up and keeps the waitlist moving:
+// - BullMQ hold-expiry jobs: expire the hold, announce the freed places, offer them to the waitlist;
+// - cleanup:release messages (hold.expired, booking.cancelled): offer freed places to the waitlist;
+// - node-cron: every 30 s the expiry sweep (covers lost jobs), hourly purges, daily outbox pruning,
+//   and every 5 minutes the inventory consistency check.
+import { Worker } from 'bullmq'
+import cron from 'node-cron'
+import { config } from '../server/config/env.ts'
+import { createHoldExpiryQueue } from '../server/messaging/hold-expiry-queue.ts'
+import { JOB_QUEUES, type HoldExpiryJob } from '../server/messaging/jobs.ts'
+import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
+import { checkInventory } from './handlers/cleanup/check-inventory.ts'
+import type { CleanupDeps } from './handlers/cleanup/cleanup-deps.ts'
+import { prunePublishedOutbox, purgeStaleRows } from './handlers/cleanup/purge-stale-rows.ts'
+import { releaseHandler } from './handlers/cleanup/release-consumer.ts'
+import { expireHold, sweepExpiredHolds } from './handlers/cleanup/release-expired-holds.ts'
+import { startConsumer } from './runtime/consumer.ts'
+import { runWorker, type WorkerContext } from './runtime/lifecycle.ts'
+import { consistencyViolations, holdsExpired, rowsPurged } from './runtime/metrics.ts'
+import { serveMetrics } from './runtime/metrics-server.ts'
+import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { workerDb, workerRabbit, workerRedis } from './runtime/shared-connections.ts'
+
+const SCHEDULES = {
+  sweep: '*/30 * * * * *',
+  purge: '7 * * * *',
+  pruneOutbox: '17 3 * * *',
+  consistency: '*/5 * * * *',
+} as const
+
+function schedule(ctx: WorkerContext, name: keyof typeof SCHEDULES, task: () => Promise<unknown>): void {
+  const log = ctx.log.child({ task: name })
+  const scheduled = cron.schedule(SCHEDULES[name], async () => {
+    try {
+      await task()
+    } catch (err) {
+      log.error({ err }, 'periodic task failed')
+    }
+  }, { name, noOverlap: true })
+  ctx.onShutdown(() => scheduled.stop())
+}
+
+async function checkInventoryLoudly(deps: CleanupDeps): Promise<void> {
+  const { oversold, doubleTicketed } = await checkInventory(deps.db)
+  for (const section of oversold) {
+    consistencyViolations.inc({ check: 'section_over_capacity' })
+    deps.log.error({ check: 'section_over_capacity', ...section }, 'INVARIANT VIOLATED: sold + held places exceed the section capacity')
+  }
+  for (const place of doubleTicketed) {
+    consistencyViolations.inc({ check: 'place_double_ticketed' })
+    deps.log.error({ check: 'place_double_ticketed', ...place }, 'INVARIANT VIOLATED: a place has more than one valid ticket')
+  }
+}
 
 await runWorker('cleanup', async (ctx) => {
-  await connectPostgres(ctx)
-  await connectRedis(ctx)
-  ctx.log.info({ connected: ['postgresql', 'redis'], state: 'idle', willDo: 'expire holds and waitlist offers (BullMQ), periodic sweeps (node-cron)' }, 'connected; idle until cleanup is implemented')
+  const db = await workerDb(ctx)
+  const redis = await workerRedis(ctx)
+  const connection = await workerRabbit(ctx, 'cleanup')
+  const holdExpiryQueue = createHoldExpiryQueue(redis, config().bullPrefix)
+  ctx.onShutdown(() => holdExpiryQueue.close())
+  const deps: CleanupDeps = { db, redis, holdExpiryQueue, log: ctx.log }
+
+  const jobs = new Worker<HoldExpiryJob>(JOB_QUEUES.holdExpiry, async (job) => {
+    const freed = await expireHold(deps, job.data.holdId)
+    holdsExpired.inc({ via: 'job' }, freed.length)
+    if (freed.length) ctx.log.info({ holdId: job.data.holdId, places: freed[0]!.placeIds.length }, 'hold expired (job)')
+  }, { connection: redis, prefix: config().bullPrefix, concurrency: 5 })
+  jobs.on('failed', (job, err) => ctx.log.warn({ holdId: job?.data.holdId, err: err.message }, 'hold expiry job failed; BullMQ or the sweep retries'))
+  jobs.on('error', err => ctx.log.warn({ err: err.message }, 'hold expiry worker error'))
+  ctx.onShutdown(() => jobs.close())
+
+  await startConsumer(ctx, { queue: QUEUES.cleanup, name: 'cleanup-release', handle: releaseHandler(deps) })
+
+  schedule(ctx, 'sweep', async () => {
+    const freed = await sweepExpiredHolds(deps)
+    holdsExpired.inc({ via: 'sweep' }, freed.length)
+    if (freed.length) ctx.log.info({ holds: freed.length }, 'expired holds released (sweep)')
+  })
+  schedule(ctx, 'purge', async () => {
+    const purged = await purgeStaleRows(db)
+    for (const [table, n] of Object.entries(purged)) if (n) rowsPurged.inc({ table }, n)
+    ctx.log.info({ purged }, 'stale rows purged')
+  })
+  schedule(ctx, 'pruneOutbox', async () => {
+    const n = await prunePublishedOutbox(db)
+    rowsPurged.inc({ table: 'outbox_messages' }, n)
+    ctx.log.info({ outboxRows: n }, 'published outbox rows pruned')
+  })
+  schedule(ctx, 'consistency', () => checkInventoryLoudly(deps))
+
+  registerQueueDepthGauges(connection, [QUEUES.cleanup, deadLetterQueue(QUEUES.cleanup)])
+  await serveMetrics(ctx, 'cleanup')
+  ctx.log.info({ schedules: SCHEDULES }, 'cleanup running')
 })

@@ -1,11 +1,47 @@
-// Notifications consumer (placeholder until its issue lands): will store in-app notifications and
-// send e-mail for booking, waitlist and event changes, idempotent by message id.
+// Notifications worker: in-app notifications and e-mail for booking, waitlist, event and account
+// messages (consumer runtime, idempotent by message id), the 24-hour reminders (BullMQ delayed jobs
+// on JOB_QUEUES.reminders, re-added hourly by a sweep), and live push through Redis pub/sub.
+import { Queue, Worker } from 'bullmq'
+import { config } from '../server/config/env.ts'
+import { JOB_QUEUES, type ReminderJob } from '../server/messaging/jobs.ts'
 import { QUEUES } from '../server/messaging/names.ts'
-import { connectPostgres, connectRabbit } from './runtime/connections.ts'
+import { notificationPublisher } from '../server/domain/notifications/live-push.ts'
+import { createMailer } from '../server/domain/notifications/mailer.ts'
+import { scheduleUpcomingReminders } from '../server/domain/notifications/reminder-sweep.ts'
+import { notificationHandler, type NotificationServices } from './handlers/notifications/notification-handler.ts'
+import { reminderProcessor } from './handlers/notifications/reminder-processor.ts'
+import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
+import { serveMetrics } from './runtime/metrics-server.ts'
+import { workerDb, workerRedis } from './runtime/shared-connections.ts'
+
+const REMINDER_SWEEP_MS = 3_600_000
 
 await runWorker('notifications', async (ctx) => {
-  await connectPostgres(ctx)
-  await connectRabbit(ctx, 'notifications')
-  ctx.log.info({ connected: ['postgresql', 'rabbitmq'], state: 'idle', willDo: `consume ${QUEUES.notifications}: in-app notifications and e-mail` }, 'connected; idle until notifications are implemented')
+  const cfg = config()
+  const db = await workerDb(ctx)
+  const redis = await workerRedis(ctx)
+  const mailer = createMailer({ smtpUrl: cfg.smtpUrl, mailDir: cfg.mailDir, from: cfg.mailFrom, log: ctx.log })
+  ctx.onShutdown(() => mailer.close())
+  const reminders = new Queue<ReminderJob>(JOB_QUEUES.reminders, { connection: redis, prefix: cfg.bullPrefix })
+  ctx.onShutdown(() => reminders.close())
+  const services: NotificationServices = { mailer, appUrl: cfg.appUrl, publish: notificationPublisher(redis), reminders }
+
+  const remind = reminderProcessor({ ...services, db, log: ctx.log })
+  const jobs = new Worker<ReminderJob>(JOB_QUEUES.reminders, job => remind(job), { connection: redis, prefix: cfg.bullPrefix, concurrency: 5 })
+  jobs.on('failed', (job, err) => ctx.log.warn({ jobId: job?.id, err: err.message }, 'reminder job failed'))
+  jobs.on('error', err => ctx.log.warn({ err: err.message }, 'reminder worker error'))
+  ctx.onShutdown(() => jobs.close())
+
+  await startConsumer(ctx, { queue: QUEUES.notifications, name: 'notifications', handle: notificationHandler(services) })
+
+  const sweep = () => scheduleUpcomingReminders(db, reminders)
+    .then(n => ctx.log.info({ scheduled: n }, 'reminder sweep done'))
+    .catch(err => ctx.log.warn({ err: (err as Error).message }, 'reminder sweep failed'))
+  void sweep()
+  const timer = setInterval(sweep, REMINDER_SWEEP_MS)
+  ctx.onShutdown(() => clearInterval(timer))
+
+  await serveMetrics(ctx, 'notifications')
+  ctx.log.info({ smtp: cfg.smtpUrl ? 'configured' : `unset: writing .eml files to ${cfg.mailDir}` }, 'notifications running')
 })

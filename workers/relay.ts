@@ -1,11 +1,29 @@
-// Outbox relay (placeholder until its issue lands): will publish unpublished outbox rows to the
-// bookify.events exchange with publisher confirms, marking each row published once confirmed.
-import { EVENTS_EXCHANGE } from '../server/messaging/names.ts'
-import { connectPostgres, connectRabbit } from './runtime/connections.ts'
+// Outbox relay: publishes outbox rows to the bookify.events exchange with publisher confirms and marks
+// each row published once the broker confirmed it (workers/runtime/outbox-relay.ts). Any number may
+// run: rows are claimed with SKIP LOCKED and only an aggregate's oldest unpublished row is claimable.
+import type { ConfirmChannel } from 'amqplib'
+import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
+import { registerOutboxGauges } from '../server/messaging/metrics.ts'
+import { declareTopology } from '../server/messaging/topology.ts'
+import { keepChannel } from './runtime/channel-keeper.ts'
 import { runWorker } from './runtime/lifecycle.ts'
+import { serveMetrics } from './runtime/metrics-server.ts'
+import { startOutboxRelay } from './runtime/outbox-relay.ts'
+import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { workerDb, workerRabbit } from './runtime/shared-connections.ts'
 
 await runWorker('relay', async (ctx) => {
-  await connectPostgres(ctx)
-  await connectRabbit(ctx, 'relay')
-  ctx.log.info({ connected: ['postgresql', 'rabbitmq'], state: 'idle', willDo: `publish outbox rows to ${EVENTS_EXCHANGE} with publisher confirms` }, 'connected; idle until the outbox relay is implemented')
+  const db = await workerDb(ctx)
+  const connection = await workerRabbit(ctx, 'relay')
+  // The topology is declared again on every new channel, i.e. after every reconnect.
+  const channels = keepChannel<ConfirmChannel>(ctx, connection, { name: 'relay', confirm: true, setup: channel => declareTopology(channel) })
+  ctx.onShutdown(() => channels.close())
+  await channels.ready()
+  const relay = startOutboxRelay(ctx, db, channels)
+  ctx.onShutdown(() => relay.stop())
+
+  registerOutboxGauges(db)
+  registerQueueDepthGauges(connection, Object.values(QUEUES).flatMap(q => [q, deadLetterQueue(q)]))
+  await serveMetrics(ctx, 'relay')
+  ctx.log.info('relaying the outbox')
 })

@@ -1,11 +1,32 @@
-// Search index builder (placeholder until its issue lands): will rebuild the lunr index of published
-// events when events change and store it as a snapshot that web instances load.
-import { QUEUES } from '../server/messaging/names.ts'
-import { connectPostgres, connectRabbit } from './runtime/connections.ts'
+// Search index builder: on every event.* message, rebuilds the lunr snapshot of published events,
+// stores it in PostgreSQL and announces it over Redis (server/domain/search/refresh.ts). Messages
+// are handled concurrently and refreshSearchIndex coalesces them, so a burst makes one or two builds
+// and a change is searchable well within 2 s.
+import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
+import { refreshSearchIndex } from '../server/domain/search/refresh.ts'
+import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
+import { serveMetrics } from './runtime/metrics-server.ts'
+import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { workerDb, workerRabbit, workerRedis } from './runtime/shared-connections.ts'
+
+/** Long enough to gather a burst into one build, short enough to stay far under the 2 s promise. */
+const DEBOUNCE_MS = 250
 
 await runWorker('search-index', async (ctx) => {
-  await connectPostgres(ctx)
-  await connectRabbit(ctx, 'search-index')
-  ctx.log.info({ connected: ['postgresql', 'rabbitmq'], state: 'idle', willDo: `consume ${QUEUES.searchIndex}: rebuild the event search snapshot` }, 'connected; idle until the search index is implemented')
+  const db = await workerDb(ctx)
+  const redis = await workerRedis(ctx)
+  const connection = await workerRabbit(ctx, 'search-index')
+  await startConsumer(ctx, {
+    queue: QUEUES.searchIndex,
+    name: 'search-index',
+    // Every message asks for the same thing (a fresh snapshot): no per-event ordering needed.
+    orderByAggregate: false,
+    async handle(message, { log }) {
+      const result = await refreshSearchIndex(db, redis, { debounceMs: DEBOUNCE_MS })
+      log.info({ version: Number(result.version), events: result.eventCount, announced: result.announced }, 'search index refreshed')
+    },
+  })
+  registerQueueDepthGauges(connection, [QUEUES.searchIndex, deadLetterQueue(QUEUES.searchIndex)])
+  await serveMetrics(ctx, 'search-index')
 })

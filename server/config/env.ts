@@ -18,11 +18,31 @@ export interface Config {
   smtpUrl: string | undefined
   googleClientId: string | undefined
   googleClientSecret: string | undefined
+  /** Google's consent screen host (https://accounts.google.com); tests point it at a local fake. */
+  googleOAuthBaseUrl: string
+  /** Google's token and revoke endpoints host (https://oauth2.googleapis.com). */
+  googleTokenBaseUrl: string
+  /** Root URL of Google's REST APIs, Calendar included (https://www.googleapis.com). */
+  googleApiBaseUrl: string
+  /** Where e-mails are written as .eml files while SMTP_URL is unset. */
+  mailDir: string
+  /** The From header of every e-mail. */
+  mailFrom: string
   holdMinutesDefault: number
   rateLimits: 'on' | 'off'
   /** Hold attempts allowed per minute, per signed-in user and per client address. */
   holdRateLimit: { perUser: number, perIp: number }
+  /** Sign-in attempts allowed per minute, per client address and per account (e-mail). */
+  loginRateLimit: { perIp: number, perAccount: number }
+  /** Sign-ups allowed per minute from one client address. */
+  registerRateLimitPerIp: number
+  /** pino level of the web server's and the workers' JSON logs (LOG_LEVEL). */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   trustProxy: boolean
+  /** Port a worker serves Prometheus /metrics on; unset: the worker serves none (the web app always serves /metrics). */
+  metricsPort: number | undefined
+  /** Redis key prefix of the BullMQ queues; web and workers of one deployment must agree. */
+  bullPrefix: string
 }
 
 const DEV_SECRETS_FILE = resolve(process.cwd(), '.data/dev-secrets.json')
@@ -55,12 +75,26 @@ function intInRange(raw: string | undefined, fallback: number, min: number, max:
   return n
 }
 
+function baseUrl(raw: string | undefined, fallback: string): string {
+  return (raw || fallback).replace(/\/+$/, '')
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+function logLevel(raw: string | undefined): Config['logLevel'] {
+  if (!raw) return 'info'
+  const level = LOG_LEVELS.find(l => l === raw.toLowerCase())
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}".`)
+  return level
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development'
   const isProduction = nodeEnv === 'production'
   const port = intInRange(env.PORT, 3000, 1, 65535, 'PORT')
   const authSecret = required(env, 'AUTH_SECRET', isProduction, () => devSecret('authSecret'))
   if (Buffer.byteLength(authSecret) < 32) throw new ConfigError('AUTH_SECRET must be at least 32 bytes long.')
+  const appUrl = (env.APP_URL || `http://localhost:${port}`).replace(/\/$/, '')
   return {
     nodeEnv,
     isProduction,
@@ -68,19 +102,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     amqpUrl: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
     port,
-    appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    appUrl,
     authSecret,
     encryptionKey: required(env, 'ENCRYPTION_KEY', isProduction, () => devSecret('encryptionKey')),
     smtpUrl: env.SMTP_URL || undefined,
     googleClientId: env.GOOGLE_CLIENT_ID || undefined,
     googleClientSecret: env.GOOGLE_CLIENT_SECRET || undefined,
+    googleOAuthBaseUrl: baseUrl(env.GOOGLE_OAUTH_BASE_URL, 'https://accounts.google.com'),
+    googleTokenBaseUrl: baseUrl(env.GOOGLE_TOKEN_BASE_URL, 'https://oauth2.googleapis.com'),
+    googleApiBaseUrl: baseUrl(env.GOOGLE_API_BASE_URL, 'https://www.googleapis.com'),
+    mailDir: resolve(process.cwd(), env.MAIL_DIR || '.data/mail'),
+    mailFrom: env.MAIL_FROM || `Bookify <no-reply@${new URL(appUrl).hostname}>`,
     holdMinutesDefault: intInRange(env.HOLD_MINUTES_DEFAULT, 10, 2, 60, 'HOLD_MINUTES_DEFAULT'),
     rateLimits: env.RATE_LIMITS === 'off' ? 'off' : 'on',
     holdRateLimit: {
       perUser: intInRange(env.RATE_LIMIT_HOLDS_PER_USER, 30, 1, 1_000_000, 'RATE_LIMIT_HOLDS_PER_USER'),
       perIp: intInRange(env.RATE_LIMIT_HOLDS_PER_IP, 300, 1, 1_000_000, 'RATE_LIMIT_HOLDS_PER_IP'),
     },
+    loginRateLimit: {
+      perIp: intInRange(env.RATE_LIMIT_LOGIN_PER_IP, 10, 1, 1_000_000, 'RATE_LIMIT_LOGIN_PER_IP'),
+      perAccount: intInRange(env.RATE_LIMIT_LOGIN_PER_ACCOUNT, 5, 1, 1_000_000, 'RATE_LIMIT_LOGIN_PER_ACCOUNT'),
+    },
+    registerRateLimitPerIp: intInRange(env.RATE_LIMIT_REGISTER_PER_IP, 5, 1, 1_000_000, 'RATE_LIMIT_REGISTER_PER_IP'),
+    logLevel: logLevel(env.LOG_LEVEL),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    metricsPort: env.METRICS_PORT ? intInRange(env.METRICS_PORT, 0, 1, 65535, 'METRICS_PORT') : undefined,
+    bullPrefix: env.BULLMQ_PREFIX || 'bull',
   }
 }
 

@@ -17,12 +17,14 @@ export type DomainErrorCode =
   | 'HOLD_EXPIRED'
   | 'ALREADY_CHECKED_IN'
   | 'UNKNOWN_TICKET'
+  | 'UNKNOWN_USER'
   | 'RATE_LIMITED'
   | 'MALFORMED_JSON'
   | 'ORIGIN_MISMATCH'
   | 'INVENTORY_IN_USE'
   | 'EVENT_CANCELLED'
   | 'EVENT_STARTED'
+  | 'NOT_CONFIGURED'
   | 'NOT_READY'
 
 export class DomainError extends Error {

@@ -23,3 +23,17 @@ export function availabilityChannel(eventId: string): string {
   return `bookify:availability:${eventId}`
 }
 export const AVAILABILITY_CHANNEL_PATTERN = 'bookify:availability:*'
+
+export interface ReminderJob {
+  bookingId: string
+  /** The event start the reminder was planned for (ISO); a moved event makes the job a no-op. */
+  startsAt: string
+}
+
+/** How long before an event its reminder goes out. */
+export const REMINDER_LEAD_MS = 24 * 3_600_000
+
+/** One job per booking and event start: re-adding it is a no-op, a moved event gets a new id. */
+export function reminderJobId(bookingId: string, startsAt: Date): string {
+  return `reminder-${bookingId}-${startsAt.getTime()}`
+}

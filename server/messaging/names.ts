@@ -37,6 +37,26 @@ export function deadLetterQueue(queue: QueueName): `${QueueName}.dead` {
   return `${queue}.dead`
 }
 
+/**
+ * Waits before redelivery, one per failed attempt (the last repeats). Each delay is a queue of its
+ * own with a fixed TTL, so a long wait never holds up a short one behind it.
+ */
+export const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000] as const
+export type RetryDelayMs = (typeof RETRY_DELAYS_MS)[number]
+
+/** Delay queue a failed message waits in before going back to `queue`, e.g. `notifications:deliver.retry.5s`. */
+export function retryQueue(queue: QueueName, delayMs: RetryDelayMs): string {
+  return `${queue}.retry.${delayMs / 1000}s`
+}
+
+/** Headers the consumer runtime adds to retried and dead-lettered copies. */
+export const MESSAGE_HEADERS = {
+  attempt: 'x-bookify-attempt',
+  lastError: 'x-bookify-last-error',
+  deadReason: 'x-bookify-dead-reason',
+  correlationId: 'correlationId',
+} as const
+
 const K = ROUTING_KEYS
 /** Which routing keys each queue receives: the topology as data, declared again on every reconnect. */
 export const QUEUE_BINDINGS: Readonly<Record<QueueName, readonly RoutingKey[]>> = {
@@ -49,3 +69,6 @@ export const QUEUE_BINDINGS: Readonly<Record<QueueName, readonly RoutingKey[]>> 
 
 /** Redis pub/sub channel announcing a new search index snapshot (`{"version": n}`); web instances reload on it. */
 export const SEARCH_SNAPSHOT_CHANNEL = 'bookify:search:snapshot'
+
+/** Redis pub/sub channel on which the notifications worker announces each stored notification (`{userId, notification}`); web instances push it to the user's open streams. */
+export const NOTIFICATIONS_CHANNEL = 'bookify:notifications'

@@ -30,3 +30,11 @@ export async function redisReady(redis: Redis, timeoutMs = 300): Promise<boolean
     redis.once('ready', onReady)
   })
 }
+
+/** Closes the web process's command and BullMQ connections (on shutdown). */
+export async function closeRedis(): Promise<void> {
+  const clients = [client, bullConnection].filter((c): c is Redis => c !== undefined)
+  client = undefined
+  bullConnection = undefined
+  await Promise.all(clients.map(c => c.quit().catch(() => c.disconnect())))
+}

@@ -1,9 +1,14 @@
 // Best-effort nudges after a commit: schedule the expiry job, tell other web instances the map
 // changed. Neither may fail a request — PostgreSQL already holds the truth, lazy expiry and the
 // periodic sweep cover a lost job, and live views catch up on their next message.
-import { Queue } from 'bullmq'
-import { JOB_QUEUES, availabilityChannel, holdExpiryJobId, type HoldExpiryJob } from '../messaging/jobs.ts'
+import type { Queue } from 'bullmq'
+import { config } from '../config/env.ts'
+import { publishAvailability, type PlaceChange } from '../messaging/availability.ts'
+import { createHoldExpiryQueue, scheduleHoldExpiryJob } from '../messaging/hold-expiry-queue.ts'
+import type { HoldExpiryJob } from '../messaging/jobs.ts'
 import { useBullConnection, useRedis } from './redis.ts'
+
+export type { PlaceChange }
 
 let holdExpiryQueue: Queue<HoldExpiryJob> | undefined
 
@@ -13,26 +18,16 @@ function warn(what: string, err: unknown) {
 
 export async function scheduleHoldExpiry(holdId: string, expiresAt: Date): Promise<void> {
   try {
-    holdExpiryQueue ??= new Queue<HoldExpiryJob>(JOB_QUEUES.holdExpiry, { connection: useBullConnection() })
-    await holdExpiryQueue.add('expire', { holdId }, {
-      jobId: holdExpiryJobId(holdId, expiresAt),
-      delay: Math.max(0, expiresAt.getTime() - Date.now()) + 250,
-      removeOnComplete: 1000,
-      removeOnFail: 1000,
-    })
+    holdExpiryQueue ??= createHoldExpiryQueue(useBullConnection(), config().bullPrefix)
+    await scheduleHoldExpiryJob(holdExpiryQueue, holdId, expiresAt)
   } catch (err) {
     warn('hold expiry job', err)
   }
 }
 
-export interface PlaceChange {
-  placeId: string
-  status: 'AVAILABLE' | 'HELD' | 'BOOKED'
-}
-
 export async function announceAvailability(eventId: string, changes: PlaceChange[]): Promise<void> {
   try {
-    await useRedis().publish(availabilityChannel(eventId), JSON.stringify({ eventId, changes, at: Date.now() }))
+    await publishAvailability(useRedis(), eventId, changes)
   } catch (err) {
     warn('availability announcement', err)
   }

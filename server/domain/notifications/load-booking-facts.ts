@@ -1,0 +1,36 @@
+import type { Db } from '../../db/client.ts'
+import type { EventFacts } from './event-facts.ts'
+
+const eventSelect = {
+  id: true, title: true, description: true, status: true, startsAt: true, endsAt: true, timezone: true,
+  venueName: true, venueAddress: true, city: true, updatedAt: true,
+} as const
+
+export interface BookingFacts {
+  id: string
+  reference: string
+  userId: string
+  status: 'CONFIRMED' | 'CANCELLED'
+  event: EventFacts
+  /** Labels of the booking's valid tickets ("Stalls A12"). */
+  places: string[]
+}
+
+export { eventSelect }
+
+/** The booking as notices describe it now (messages are thin: state is read when handled). */
+export async function loadBookingFacts(db: Db, bookingId: string): Promise<BookingFacts | null> {
+  const b = await db.booking.findUnique({
+    where: { id: bookingId },
+    select: {
+      id: true, reference: true, userId: true, status: true, event: { select: eventSelect },
+      tickets: { where: { voidedAt: null }, orderBy: { createdAt: 'asc' }, select: { place: { select: { label: true, section: { select: { name: true } } } } } },
+    },
+  })
+  if (!b) return null
+  return { id: b.id, reference: b.reference, userId: b.userId, status: b.status, event: b.event, places: b.tickets.map(t => `${t.place.section.name} ${t.place.label}`) }
+}
+
+export async function loadEventFacts(db: Db, eventId: string): Promise<EventFacts | null> {
+  return db.event.findUnique({ where: { id: eventId }, select: eventSelect })
+}

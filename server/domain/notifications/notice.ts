@@ -1,0 +1,43 @@
+// What a notifications handler decides to tell one user: the in-app notification and, optionally,
+// the e-mail. Content builders produce these; deliverNotices() stores and sends them.
+import type { Db, Prisma } from '../../db/client.ts'
+import type { NotificationKind, NotificationStreamMessage } from '../../../shared/types/notification.ts'
+import type { EmailContent } from './email-layout.ts'
+import type { Mailer } from './mailer.ts'
+
+export interface Notice {
+  userId: string
+  kind: NotificationKind
+  title: string
+  body: string
+  link?: string
+  /** Ids the notice is about (bookingId, eventId, …); `eventState` is kept private. */
+  data: Record<string, unknown>
+  email?: EmailContent
+  /** The preference that allows the e-mail: `email` for everything but reminders. */
+  emailPref?: 'email' | 'reminders'
+}
+
+export type Tx = Prisma.TransactionClient
+/** Runs the DB effect in one transaction; in the consumer runtime it also records the message as processed. */
+export type TxRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>
+
+export interface LogLike {
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+}
+
+export interface NotifyDeps {
+  db: Db
+  mailer: Mailer
+  appUrl: string
+  log: LogLike
+  /** Live push after commit (Redis pub/sub); absent in tests that do not need it. */
+  publish?: (message: NotificationStreamMessage) => Promise<void>
+}
+
+/** Where a handler's effect commits, and the id its notifications are deduplicated on. */
+export interface NotifyContext {
+  sourceId: string
+  runTx: TxRunner
+}

@@ -1,0 +1,134 @@
+// The consumer runtime on the real broker (a vhost of this file's own): exactly-once effects across
+// a SIGKILL, and dead-lettering that never blocks the queue.
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeOutbox } from '../../server/messaging/outbox.ts'
+import { EVENTS_EXCHANGE, MESSAGE_HEADERS, QUEUES, ROUTING_KEYS, deadLetterQueue } from '../../server/messaging/names.ts'
+import { declareTopology } from '../../server/messaging/topology.ts'
+import { testDb } from '../support/fixtures.ts'
+import {
+  TEST_EFFECTS_TABLE, createTestVhost, drainQueue, eventually, openTestChannel, settleMessaging, startWorker,
+  type RunningWorker, type TestVhost,
+} from '../support/workers.ts'
+
+let vhost: TestVhost
+const workers: RunningWorker[] = []
+const QUEUE = QUEUES.notifications
+
+beforeAll(async () => {
+  vhost = await createTestVhost()
+  await testDb().$executeRawUnsafe(TEST_EFFECTS_TABLE)
+  workers.push(await startWorker('relay', { AMQP_URL: vhost.url }))
+  await settleMessaging(vhost.url)
+})
+
+afterAll(async () => {
+  await Promise.all(workers.map(w => w.stop()))
+  await vhost?.drop()
+})
+
+async function effectCount(consumer: string, messageId: string): Promise<number> {
+  const rows = await testDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM test_consumer_effects WHERE consumer = ${consumer} AND message_id = ${messageId}`
+  return rows[0]!.n
+}
+
+/** Writes one user.registered row and answers its id (= the message id). */
+async function writeUserRegistered(correlationId?: string): Promise<string> {
+  const userId = randomUUID()
+  await writeOutbox(testDb(), ROUTING_KEYS.userRegistered, { userId }, correlationId)
+  return (await testDb().outboxMessage.findFirstOrThrow({ where: { aggregateId: userId } })).id
+}
+
+function rawEnvelope(type: string, data: unknown) {
+  return { id: randomUUID(), type, occurredAt: new Date().toISOString(), correlationId: 'corr-raw', data }
+}
+
+describe('consumer runtime', () => {
+  it('applies a message exactly once when the consumer is SIGKILLed before its commit and restarted', { timeout: 60_000 }, async () => {
+    const env = { AMQP_URL: vhost.url, TEST_QUEUE: QUEUE, TEST_CONSUMER_NAME: 'sigkill-test' }
+    const slow = await startWorker('tests/support/test-consumer-worker.ts', { ...env, TEST_DELAY_MS: '30000' })
+    workers.push(slow)
+    const messageId = await writeUserRegistered('corr-sigkill')
+    const started = await slow.waitForLog(l => l.msg === 'test handler wrote its effect; committing after the delay' && l.messageId === messageId)
+    expect(started.correlationId).toBe('corr-sigkill')
+    await slow.kill()
+    expect(await effectCount('sigkill-test', messageId)).toBe(0) // rolled back with the process
+
+    const restarted = await startWorker('tests/support/test-consumer-worker.ts', env)
+    workers.push(restarted)
+    await eventually(async () => (await effectCount('sigkill-test', messageId)) > 0, 20_000, 'the redelivered message to be applied')
+    await restarted.waitForLog(l => l.messageId === messageId && l.outcome === 'ok')
+    // A second delivery of the same message (the relay may publish twice) is acked without effect.
+    const { channel, close } = await openTestChannel(vhost.url)
+    try {
+      const row = await testDb().outboxMessage.findUniqueOrThrow({ where: { id: messageId } })
+      channel.publish(EVENTS_EXCHANGE, row.routingKey, Buffer.from(JSON.stringify({ id: row.id, type: row.routingKey, occurredAt: row.createdAt.toISOString(), correlationId: row.correlationId, data: row.payload })), { messageId, persistent: true })
+      await restarted.waitForLog(l => l.messageId === messageId && l.outcome === 'duplicate')
+    } finally {
+      await close()
+    }
+    expect(await effectCount('sigkill-test', messageId)).toBe(1)
+    expect(await testDb().processedMessage.count({ where: { consumer: 'sigkill-test', messageId } })).toBe(1)
+    expect(await restarted.stop()).toBe(0) // SIGTERM: a clean exit
+  })
+
+  it('finishes the message in hand on SIGTERM before exiting', { timeout: 30_000 }, async () => {
+    const consumer = await startWorker('tests/support/test-consumer-worker.ts', {
+      AMQP_URL: vhost.url, TEST_QUEUE: QUEUE, TEST_CONSUMER_NAME: 'sigterm-test', TEST_DELAY_MS: '2000',
+    })
+    workers.push(consumer)
+    const messageId = await writeUserRegistered()
+    await consumer.waitForLog(l => l.msg === 'test handler wrote its effect; committing after the delay' && l.messageId === messageId)
+    expect(await consumer.stop()).toBe(0)
+    expect(await effectCount('sigterm-test', messageId)).toBe(1)
+    expect(consumer.logs().some(l => l.messageId === messageId && l.outcome === 'ok')).toBe(true)
+    expect(await testDb().processedMessage.count({ where: { consumer: 'sigterm-test', messageId } })).toBe(1)
+  })
+
+  it('dead-letters an invalid message at once and a failing one after the attempt limit, without blocking the queue', { timeout: 60_000 }, async () => {
+    const consumer = await startWorker('tests/support/test-consumer-worker.ts', {
+      AMQP_URL: vhost.url, TEST_QUEUE: QUEUE, TEST_CONSUMER_NAME: 'dead-letter-test',
+      TEST_FAIL_TYPES: ROUTING_KEYS.waitlistOffered, TEST_MAX_ATTEMPTS: '3',
+    })
+    workers.push(consumer)
+    const { channel, close } = await openTestChannel(vhost.url)
+    try {
+      await declareTopology(channel)
+      await drainQueue(channel, deadLetterQueue(QUEUE))
+      // Schema-invalid: userId is not a uuid. Straight to the dead-letter queue, no retries.
+      const invalid = rawEnvelope(ROUTING_KEYS.userRegistered, { userId: 'not-a-uuid' })
+      channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.userRegistered, Buffer.from(JSON.stringify(invalid)), { messageId: invalid.id, persistent: true })
+      const garbage = randomUUID()
+      channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.userRegistered, Buffer.from('{not json'), { messageId: garbage, persistent: true })
+      // Valid but its handler always throws: 3 attempts (1 s, then 5 s apart), then dead-lettered.
+      const failing = rawEnvelope(ROUTING_KEYS.waitlistOffered, { entryId: randomUUID(), userId: randomUUID(), eventId: randomUUID(), holdId: randomUUID(), expiresAt: new Date().toISOString() })
+      channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.waitlistOffered, Buffer.from(JSON.stringify(failing)), { messageId: failing.id, persistent: true })
+      // A good message behind them is handled at once.
+      const good = rawEnvelope(ROUTING_KEYS.userRegistered, { userId: randomUUID() })
+      channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.userRegistered, Buffer.from(JSON.stringify(good)), { messageId: good.id, persistent: true })
+
+      await eventually(async () => (await effectCount('dead-letter-test', good.id)) === 1, 5_000, 'the good message to be handled')
+      const dead = new Map<string, { reason: unknown, attempt: unknown, error: unknown }>()
+      await eventually(async () => {
+        for (const m of await drainQueue(channel, deadLetterQueue(QUEUE))) {
+          const h = m.properties.headers ?? {}
+          dead.set(String(m.properties.messageId), { reason: h[MESSAGE_HEADERS.deadReason], attempt: h[MESSAGE_HEADERS.attempt], error: h[MESSAGE_HEADERS.lastError] })
+        }
+        return dead.has(failing.id) || undefined
+      }, 20_000, 'the failing message in the dead-letter queue')
+      expect(dead.get(invalid.id)).toMatchObject({ reason: 'invalid', attempt: 1 })
+      expect(String(dead.get(invalid.id)!.error)).toContain('invalid user.registered payload')
+      expect(dead.get(garbage)).toMatchObject({ reason: 'invalid', attempt: 1 })
+      expect(dead.get(failing.id)).toMatchObject({ reason: 'max-attempts', attempt: 3, error: 'test handler refuses waitlist.offered' })
+      const attempts = consumer.logs().filter(l => l.messageId === failing.id && (l.outcome === 'retried' || l.outcome === 'dead_lettered'))
+      expect(attempts.map(l => l.outcome)).toEqual(['retried', 'retried', 'dead_lettered'])
+      expect(await effectCount('dead-letter-test', failing.id)).toBe(0)
+      expect(await testDb().processedMessage.count({ where: { consumer: 'dead-letter-test', messageId: failing.id } })).toBe(0)
+      // Dead means dead: nothing comes back to the work queue.
+      await new Promise(r => setTimeout(r, 1_500))
+      expect(consumer.logs().filter(l => l.messageId === failing.id && l.attempt === 4)).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+})
