@@ -1,0 +1,6 @@
+import { setUserDisabled } from '../../../../domain/organising/admin.ts'
+
+export default defineEventHandler(async (event) => {
+  const caller = await requireUser(event)
+  return setUserDisabled(useDb(), caller, getRouterParam(event, 'id')!, true)
+})

@@ -1,0 +1,8 @@
+import { checkInBody } from '../../../../../shared/schemas/organising.ts'
+import { checkIn } from '../../../../domain/organising/check-in.ts'
+
+export default defineEventHandler(async (event) => {
+  const caller = await requireUser(event)
+  const body = await readValid(event, checkInBody)
+  return checkIn(useDb(), getRouterParam(event, 'id')!, caller, body)
+})

@@ -1,0 +1,10 @@
+import { addStaffBody } from '../../../../../shared/schemas/organising.ts'
+import { addStaff } from '../../../../domain/organising/staff.ts'
+
+export default defineEventHandler(async (event) => {
+  const caller = await requireUser(event)
+  const body = await readValid(event, addStaffBody)
+  const member = await addStaff(useDb(), getRouterParam(event, 'id')!, caller, body)
+  setResponseStatus(event, 201)
+  return member
+})

@@ -1,0 +1,74 @@
+// GET /api/events/:id/attendees: the valid tickets of an event with their holders, searchable by
+// name, e-mail, booking reference or seat label. The CSV export writes an audit row: it takes
+// people's personal data off the platform.
+import type { Db } from '../../db/client.ts'
+import type { AttendeesQuery } from '../../../shared/schemas/organising.ts'
+import type { Page } from '../../../shared/types/event.ts'
+import type { AttendeeDto } from '../../../shared/types/organising.ts'
+import { attendeesCsv, csvFileName } from './attendees-csv.ts'
+import { audit } from './audit-log.ts'
+import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
+
+interface AttendeeRow {
+  ticket_id: string
+  name: string
+  email: string
+  label: string
+  row_label: string | null
+  number: number | null
+  section: string
+  kind: 'SEATED' | 'GA'
+  reference: string
+  payment_status: string
+  price_cents: number
+  currency: string
+  checked_in_at: Date | null
+  total: bigint
+}
+
+/** `%` and `_` typed by the organiser are literal characters, not wildcards. */
+function likePattern(q: string | undefined): string | null {
+  return q ? `%${q.replace(/[\\%_]/g, m => `\\${m}`)}%` : null
+}
+
+async function attendeeRows(db: Db, eventId: string, q: string | undefined, limit: number | null, offset: number): Promise<AttendeeRow[]> {
+  const pattern = likePattern(q)
+  return db.$queryRaw<AttendeeRow[]>`
+    SELECT t.id AS ticket_id, u.name, u.email, p.label, p.row_label, p.number, s.name AS section, s.kind::text AS kind,
+           b.reference, b.payment_status::text AS payment_status, t.price_cents, b.currency, t.checked_in_at,
+           count(*) OVER () AS total
+      FROM tickets t
+      JOIN bookings b ON b.id = t.booking_id
+      JOIN users u ON u.id = b.user_id
+      JOIN places p ON p.id = t.place_id
+      JOIN sections s ON s.id = p.section_id
+     WHERE b.event_id = ${eventId}::uuid AND b.status = 'CONFIRMED' AND t.voided_at IS NULL
+       AND (${pattern}::text IS NULL OR u.name ILIKE ${pattern} OR u.email ILIKE ${pattern} OR b.reference ILIKE ${pattern} OR p.label ILIKE ${pattern})
+     ORDER BY lower(u.name), b.reference, s.sort_order, p.row_label NULLS LAST, p.number
+     LIMIT ${limit} OFFSET ${offset}`
+}
+
+function toDto(r: AttendeeRow): AttendeeDto {
+  return {
+    ticketId: r.ticket_id,
+    holder: { name: r.name, email: r.email },
+    seat: { label: r.label, row: r.row_label, number: r.number },
+    section: { name: r.section, kind: r.kind },
+    bookingReference: r.reference,
+    payment: { status: r.payment_status, amount: { amountCents: r.price_cents, currency: r.currency } },
+    checkedInAt: r.checked_in_at?.toISOString() ?? null,
+  }
+}
+
+export async function listAttendees(db: Db, eventId: string, caller: EventCaller, query: AttendeesQuery): Promise<Page<AttendeeDto>> {
+  await requireEventRole(db, eventId, caller, ROLES.attendeeList)
+  const rows = await attendeeRows(db, eventId, query.q, query.pageSize, (query.page - 1) * query.pageSize)
+  return { items: rows.map(toDto), page: query.page, pageSize: query.pageSize, total: Number(rows[0]?.total ?? 0) }
+}
+
+export async function exportAttendees(db: Db, eventId: string, caller: EventCaller, q: string | undefined): Promise<{ fileName: string, csv: string }> {
+  const { event } = await requireEventRole(db, eventId, caller, ROLES.read)
+  const rows = await attendeeRows(db, eventId, q, null, 0)
+  await audit(db, { actorId: caller.userId, eventId, action: 'attendees.exported', data: { rows: rows.length, ...(q ? { q } : {}) } })
+  return { fileName: csvFileName(event.title), csv: attendeesCsv(rows.map(toDto)) }
+}

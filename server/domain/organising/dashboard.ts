@@ -1,0 +1,70 @@
+// GET /api/events/:id/dashboard: how the sale is going — tickets sold over time (hourly while the
+// sale is young, daily after), by section, holds turned into bookings, the waitlist, and check-in
+// progress. A handful of aggregate queries, whatever the size of the event.
+import type { Db } from '../../db/client.ts'
+import type { DashboardDto } from '../../../shared/types/organising.ts'
+import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
+
+const HOURLY_UP_TO_MS = 3 * 86_400_000
+
+async function salesSeries(db: Db, eventId: string, timezone: string) {
+  const [span] = await db.$queryRaw<{ first: Date | null, last: Date | null }[]>`
+    SELECT min(created_at) AS first, max(created_at) AS last FROM bookings WHERE event_id = ${eventId}::uuid AND status = 'CONFIRMED'`
+  const bucket: 'hour' | 'day' = span?.first && span.last && span.last.getTime() - span.first.getTime() > HOURLY_UP_TO_MS ? 'day' : 'hour'
+  // Buckets follow the event's own clock, so "a day" is the organiser's day, not UTC's.
+  const points = await db.$queryRaw<{ at: Date, tickets: bigint, revenue: bigint }[]>`
+    SELECT date_trunc(${bucket}::text, b.created_at AT TIME ZONE ${timezone}::text) AT TIME ZONE ${timezone}::text AS at,
+           count(t.id) AS tickets, coalesce(sum(t.price_cents), 0)::bigint AS revenue
+      FROM bookings b JOIN tickets t ON t.booking_id = b.id AND t.voided_at IS NULL
+     WHERE b.event_id = ${eventId}::uuid AND b.status = 'CONFIRMED'
+     GROUP BY 1 ORDER BY 1`
+  return { bucket, timezone, points: points.map(p => ({ at: p.at.toISOString(), tickets: Number(p.tickets), revenueCents: Number(p.revenue) })) }
+}
+
+async function bySection(db: Db, eventId: string) {
+  const rows = await db.$queryRaw<{ id: string, name: string, kind: 'SEATED' | 'GA', capacity: number, sold: bigint, held: bigint, available: bigint, revenue: bigint }[]>`
+    SELECT s.id, s.name, s.kind::text AS kind, s.capacity,
+           count(p.id) FILTER (WHERE p.booking_id IS NOT NULL) AS sold,
+           count(p.id) FILTER (WHERE p.booking_id IS NULL AND p.hold_id IS NOT NULL AND p.held_until > now()) AS held,
+           count(p.id) FILTER (WHERE p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= now())) AS available,
+           coalesce((SELECT sum(t.price_cents) FROM tickets t JOIN places tp ON tp.id = t.place_id
+                      WHERE tp.section_id = s.id AND t.voided_at IS NULL), 0)::bigint AS revenue
+      FROM sections s LEFT JOIN places p ON p.section_id = s.id
+     WHERE s.event_id = ${eventId}::uuid
+     GROUP BY s.id ORDER BY s.sort_order, s.id`
+  return rows.map(r => ({ id: r.id, name: r.name, kind: r.kind, capacity: r.capacity, sold: Number(r.sold), held: Number(r.held), available: Number(r.available), revenueCents: Number(r.revenue) }))
+}
+
+async function counters(db: Db, eventId: string) {
+  const [row] = await db.$queryRaw<{ holds: bigint, converted: bigint, waiting: bigint, offered: bigint, checked_in: bigint, sold: bigint }[]>`
+    SELECT (SELECT count(*) FROM holds WHERE event_id = ${eventId}::uuid) AS holds,
+           (SELECT count(*) FROM holds WHERE event_id = ${eventId}::uuid AND status = 'CONFIRMED') AS converted,
+           (SELECT count(*) FROM waitlist_entries WHERE event_id = ${eventId}::uuid AND status = 'WAITING') AS waiting,
+           (SELECT count(*) FROM waitlist_entries WHERE event_id = ${eventId}::uuid AND status = 'OFFERED') AS offered,
+           (SELECT count(*) FILTER (WHERE t.checked_in_at IS NOT NULL) FROM tickets t JOIN bookings b ON b.id = t.booking_id
+             WHERE b.event_id = ${eventId}::uuid AND t.voided_at IS NULL) AS checked_in,
+           (SELECT count(*) FROM tickets t JOIN bookings b ON b.id = t.booking_id
+             WHERE b.event_id = ${eventId}::uuid AND t.voided_at IS NULL) AS sold`
+  return row!
+}
+
+export async function eventDashboard(db: Db, eventId: string, caller: EventCaller): Promise<DashboardDto> {
+  const { event } = await requireEventRole(db, eventId, caller, ROLES.read)
+  const [sales, sections, c, currency] = await Promise.all([
+    salesSeries(db, eventId, event.timezone),
+    bySection(db, eventId),
+    counters(db, eventId),
+    db.section.findFirst({ where: { eventId }, select: { currency: true } }),
+  ])
+  const created = Number(c.holds)
+  const converted = Number(c.converted)
+  return {
+    eventId,
+    currency: currency?.currency ?? 'EUR',
+    sales,
+    sections,
+    holds: { created, converted, conversion: created ? converted / created : 0 },
+    waitlist: { waiting: Number(c.waiting), offered: Number(c.offered) },
+    checkIn: { checkedIn: Number(c.checked_in), sold: Number(c.sold) },
+  }
+}

@@ -1,0 +1,129 @@
+import type { EventStatus, Money, SectionKind } from './event'
+
+export type StaffRole = 'CO_ORGANISER' | 'CHECKIN'
+
+export interface StaffMemberDto {
+  userId: string
+  name: string
+  email: string
+  role: StaffRole | 'ORGANISER'
+  addedAt: string | null
+}
+
+export interface TeamDto {
+  eventId: string
+  /** The caller's own roles on the event, so the page knows what it may offer. */
+  yourRoles: string[]
+  members: StaffMemberDto[]
+}
+
+export interface AttendeeDto {
+  ticketId: string
+  holder: { name: string, email: string }
+  seat: { label: string, row: string | null, number: number | null }
+  section: { name: string, kind: SectionKind }
+  bookingReference: string
+  payment: { status: string, amount: Money }
+  checkedInAt: string | null
+}
+
+export interface PaymentAtDoorDto {
+  status: string
+  amount: Money
+}
+
+/** 200 of POST /api/events/:id/checkin. */
+export interface CheckInResultDto {
+  outcome: 'ADMITTED'
+  ticket: { id: string, code: string, checkedInAt: string }
+  seat: { label: string, row: string | null, number: number | null, section: string, entrance: string | null }
+  holder: { name: string }
+  bookingReference: string
+  payment: PaymentAtDoorDto
+}
+
+/** details of 409 ALREADY_CHECKED_IN. */
+export interface AlreadyCheckedInDetails {
+  checkedInAt: string
+  checkedInBy: string | null
+  seat: CheckInResultDto['seat']
+  holder: { name: string }
+}
+
+/** One ticket of the offline list: enough to validate a scan and show the result. */
+export interface CheckInListTicket {
+  code: string
+  seat: string
+  section: string
+  holder: string
+  checkedInAt: string | null
+}
+
+export interface CheckInListDto {
+  eventId: string
+  generatedAt: string
+  tickets: CheckInListTicket[]
+}
+
+export type ScanOutcome = 'ADMITTED' | 'ALREADY_CHECKED_IN' | 'UNKNOWN_TICKET' | 'CONFLICT'
+
+export interface SyncedScanDto {
+  ticketCode: string
+  scannedAt: string
+  outcome: ScanOutcome
+  /** The device had sent this scan before; nothing changed. */
+  duplicate: boolean
+}
+
+export interface CheckInConflictDto {
+  ticketCode: string
+  /** Devices that admitted the ticket, first admission first ("online" for a scan without a device id). */
+  devices: string[]
+  times: string[]
+  seat: string | null
+  holder: string | null
+}
+
+export interface CheckInSyncResultDto {
+  results: SyncedScanDto[]
+  conflicts: CheckInConflictDto[]
+}
+
+export interface DashboardDto {
+  eventId: string
+  currency: string
+  sales: { bucket: 'hour' | 'day', timezone: string, points: { at: string, tickets: number, revenueCents: number }[] }
+  sections: { id: string, name: string, kind: SectionKind, capacity: number, sold: number, held: number, available: number, revenueCents: number }[]
+  holds: { created: number, converted: number, conversion: number }
+  waitlist: { waiting: number, offered: number }
+  checkIn: { checkedIn: number, sold: number }
+}
+
+export interface AuditEntryDto {
+  id: string
+  action: string
+  actor: { id: string, name: string } | null
+  targetType: string | null
+  targetId: string | null
+  data: Record<string, unknown>
+  createdAt: string
+}
+
+export interface AdminEventDto {
+  id: string
+  title: string
+  status: EventStatus
+  startsAt: string
+  timezone: string
+  city: string
+  organiser: { id: string, name: string, email: string }
+  disabledAt: string | null
+}
+
+export interface AdminUserDto {
+  id: string
+  name: string
+  email: string
+  role: 'USER' | 'ADMIN'
+  disabledAt: string | null
+}
