@@ -36,14 +36,15 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not become healthy within 60 s:\n${output()}`)
 }
 
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/** `output`: the build to copy and run (default `.output`), e.g. a snapshot taken under the build lock. */
+export async function startServer(env: Record<string, string>, output = '.output'): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let log = ''
   // Run a private copy of the build: Nitro loads route chunks lazily, and a rebuild of .output by a
   // parallel run would otherwise pull files from under this server mid-test.
   const copy = mkdtempSync(join(tmpdir(), 'bookify-output-'))
-  cpSync('.output', copy, { recursive: true })
+  cpSync(output, copy, { recursive: true })
   const child = spawn(process.execPath, [join(copy, 'server/index.mjs')], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', APP_URL: url, RATE_LIMITS: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

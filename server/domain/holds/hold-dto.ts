@@ -2,33 +2,61 @@ import type { Db } from '../../db/client.ts'
 import type { HoldDto } from '../../../shared/types/event.ts'
 import { DomainError } from '../errors.ts'
 
-/** The caller's hold; another user's hold is "not found", never "forbidden" (invariant 4). */
+interface HoldRow {
+  id: string
+  event_id: string
+  status: HoldDto['status']
+  expires_at: Date
+  extended_at: Date | null
+  total_cents: number
+  currency: string
+  waitlist_entry_id: string | null
+  place_id: string | null
+  price_cents: number | null
+  label: string | null
+  section_id: string | null
+  section_name: string | null
+  kind: HoldDto['items'][number]['kind'] | null
+  section_currency: string | null
+}
+
+/**
+ * The caller's hold; another user's hold is "not found", never "forbidden" (invariant 4).
+ * One raw query (hold LEFT JOIN its places): it runs after every successful claim, where Prisma's
+ * nested include cost four round trips.
+ */
 export async function loadHold(db: Db, holdId: string, userId: string, now = new Date()): Promise<HoldDto> {
-  const hold = await db.hold.findFirst({
-    where: { id: holdId, userId },
-    include: { items: { include: { place: { include: { section: { select: { id: true, name: true, kind: true, currency: true } } } } } } },
-  })
+  const rows = await db.$queryRaw<HoldRow[]>`
+    SELECT h.id, h.event_id, h.status::text AS status, h.expires_at, h.extended_at, h.total_cents, h.currency, h.waitlist_entry_id,
+           hp.place_id, hp.price_cents, p.label, s.id AS section_id, s.name AS section_name, s.kind::text AS kind, s.currency AS section_currency
+      FROM holds h
+      LEFT JOIN hold_places hp ON hp.hold_id = h.id
+      LEFT JOIN places p ON p.id = hp.place_id
+      LEFT JOIN sections s ON s.id = p.section_id
+     WHERE h.id = ${holdId}::uuid AND h.user_id = ${userId}::uuid`
+  const hold = rows[0]
   if (!hold) throw new DomainError('NOT_FOUND', 'There is no such hold.')
   // Lazy expiry: an ACTIVE hold past its time is already expired for every reader.
-  const status = hold.status === 'ACTIVE' && hold.expiresAt <= now ? 'EXPIRED' : hold.status
+  const status = hold.status === 'ACTIVE' && hold.expires_at <= now ? 'EXPIRED' : hold.status
   return {
     id: hold.id,
-    eventId: hold.eventId,
+    eventId: hold.event_id,
     status,
-    items: hold.items
-      .map(i => ({
-        placeId: i.placeId,
-        label: i.place.label,
-        sectionId: i.place.section.id,
-        sectionName: i.place.section.name,
-        kind: i.place.section.kind,
-        price: { amountCents: i.priceCents, currency: i.place.section.currency },
+    items: rows
+      .filter(r => r.place_id !== null)
+      .map(r => ({
+        placeId: r.place_id!,
+        label: r.label!,
+        sectionId: r.section_id!,
+        sectionName: r.section_name!,
+        kind: r.kind!,
+        price: { amountCents: r.price_cents!, currency: r.section_currency! },
       }))
       .sort((a, b) => a.sectionName.localeCompare(b.sectionName) || a.label.localeCompare(b.label, 'en', { numeric: true })),
-    total: { amountCents: hold.totalCents, currency: hold.currency },
-    expiresAt: hold.expiresAt.toISOString(),
-    canExtend: status === 'ACTIVE' && hold.extendedAt === null,
-    waitlistEntryId: hold.waitlistEntryId,
+    total: { amountCents: hold.total_cents, currency: hold.currency },
+    expiresAt: hold.expires_at.toISOString(),
+    canExtend: status === 'ACTIVE' && hold.extended_at === null,
+    waitlistEntryId: hold.waitlist_entry_id,
   }
 }
 
