@@ -2,11 +2,17 @@
 // Page requests fall through to Nuxt's own handler (registered after this one in nuxt.config.ts).
 import { send, setResponseHeader, setResponseStatus, type H3Event } from 'h3'
 import { toApiErrorBody } from './utils/api-error.ts'
+import { useLogger } from './utils/logger.ts'
 
 export default async function apiErrorHandler(error: unknown, event: H3Event) {
   if (!event.path.startsWith('/api/') && event.path !== '/api') return
   const body = toApiErrorBody(error)
-  if (body.statusCode >= 500) console.error(JSON.stringify({ level: 'error', msg: 'request failed', path: event.path, error: String((error as Error)?.stack ?? error) }))
+  // A 503 is an outage the caller is told to retry (PostgreSQL unreachable); anything else 5xx is a bug.
+  if (body.statusCode >= 500) {
+    const entry = { reqId: event.context.requestId, path: event.path.split('?')[0], err: error }
+    if (body.statusCode === 503) useLogger().warn(entry, 'request failed: service unavailable')
+    else useLogger().error(entry, 'request failed')
+  }
   setResponseStatus(event, body.statusCode)
   setResponseHeader(event, 'Content-Type', 'application/json; charset=utf-8')
   setResponseHeader(event, 'Cache-Control', 'no-store')

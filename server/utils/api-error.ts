@@ -48,11 +48,19 @@ export function apiError(code: DomainErrorCode, message: string, details?: Recor
   return new DomainError(code, message, details)
 }
 
-function isDatabaseDown(err: unknown): boolean {
-  const e = err as { code?: string, name?: string, message?: string } | undefined
-  if (!e) return false
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(e.code ?? '')
-    || /Connection terminated|connection.*(refused|closed)|Can't reach database/i.test(e.message ?? '')
+// Connection-level failures of PostgreSQL: SQLSTATE class 08 (connection exception), 57P01–57P03
+// (terminated by an administrator, crash shutdown, cannot connect now), 53300 (too many connections),
+// socket errors, and Prisma's own codes for an unreachable or timed-out database.
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', 'P1001', 'P1002', 'P1017', 'P2024'])
+const DB_DOWN_MESSAGE = /Connection terminated|connection.*(refused|closed)|Can't reach database|terminating connection|Code: `(08\w{3}|57P0[123]|53300)`/i
+
+function isDatabaseDown(err: unknown, depth = 0): boolean {
+  const e = err as { code?: string, originalCode?: string, message?: string, cause?: unknown, meta?: { driverAdapterError?: unknown } } | undefined
+  if (!e || typeof e !== 'object' || depth > 4) return false
+  const code = e.originalCode ?? e.code ?? ''
+  if (DB_DOWN_CODES.has(code) || /^08\w{3}$/.test(code) || DB_DOWN_MESSAGE.test(e.message ?? '')) return true
+  // Prisma wraps the driver's error: PrismaClientKnownRequestError → meta.driverAdapterError → cause.
+  return isDatabaseDown(e.meta?.driverAdapterError, depth + 1) || isDatabaseDown(e.cause, depth + 1)
 }
 
 export function toApiErrorBody(error: unknown): ApiErrorBody {

@@ -5,7 +5,7 @@ export default defineEventHandler(async (event) => {
   const body = await readValid(event, refreshBody)
   const caller = await optionalUser(event).catch(() => undefined)
   try {
-    await logout(useDb(), refreshTokenFrom(event, body), caller?.familyId)
+    await logout(useDb(), refreshTokenFrom(event, body), caller?.familyId, requestOrigin(event))
   } finally {
     clearAuthCookies(event)
   }

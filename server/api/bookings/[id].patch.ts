@@ -9,7 +9,7 @@ export default defineEventHandler(async (event) => {
   const id = getRouterParam(event, 'id') ?? ''
   if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'There is no such booking.')
   const { seatIds } = await readValid(event, changeSeatsBody)
-  const changed = await changeSeats(useDb(), id, caller.userId, seatIds)
+  const changed = await changeSeats(useDb(), id, caller.userId, seatIds, requestIdOf(event))
   const booking = await loadBooking(useDb(), id, caller.userId)
   await announceAvailability(changed.eventId, [
     ...changed.freedPlaceIds.map(placeId => ({ placeId, status: 'AVAILABLE' as const })),

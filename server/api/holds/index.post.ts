@@ -10,6 +10,7 @@ export default defineEventHandler(async (event) => {
   const body = await readValid(event, createHoldBody)
   return idempotent(event, caller.userId, 'POST /api/holds', body, 201, async () => {
     const { hold, releasedHoldId } = await createHold(useDb(), caller.userId, body)
+    countMetric('holds_created')
     await scheduleHoldExpiry(hold.id, new Date(hold.expiresAt))
     const changes = hold.items.map(i => ({ placeId: i.placeId, status: 'HELD' as const }))
     await announceAvailability(hold.eventId, changes)

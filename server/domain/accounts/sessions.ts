@@ -9,6 +9,7 @@ import { signAccessToken } from './access-tokens.ts'
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts'
 import { familyOfToken, revokeFamily, rotateRefreshToken, startFamily } from './refresh-tokens.ts'
 import { toUserDto } from './user-dto.ts'
+import { auditAccount, type RequestOrigin } from './audit.ts'
 
 export interface Session {
   user: UserDto
@@ -16,7 +17,7 @@ export interface Session {
   refreshToken: string
 }
 
-interface Ctx {
+interface Ctx extends RequestOrigin {
   db: Db
   secret: string
   userAgent?: string
@@ -37,7 +38,8 @@ export async function register(ctx: Ctx, body: RegisterBody): Promise<Session> {
   try {
     const user = await ctx.db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { email: body.email, name: body.name, passwordHash } })
-      await writeOutbox(tx, ROUTING_KEYS.userRegistered, { userId: created.id })
+      await writeOutbox(tx, ROUTING_KEYS.userRegistered, { userId: created.id }, ctx.requestId)
+      await auditAccount(tx, 'auth.registered', created.id, ctx)
       return created
     })
     return await openSession(ctx, user)
@@ -52,8 +54,15 @@ export async function login(ctx: Ctx, body: LoginBody): Promise<Session> {
   const user = await ctx.db.user.findUnique({ where: { email: body.email } })
   // Unknown e-mail and wrong password take the same time and give the same answer.
   const ok = await verifyPassword(body.password, user?.passwordHash ?? await DUMMY_HASH_PROMISE)
-  if (!user || !ok || user.disabledAt) throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong.')
-  return openSession(ctx, user)
+  if (!user || !ok || user.disabledAt) {
+    // Failures are recorded against the account they tried (there is none for an unknown address).
+    // Not awaited: the answer must take as long for a known address as for an unknown one.
+    if (user) void auditAccount(ctx.db, 'auth.login_failed', user.id, ctx, { reason: ok ? 'disabled' : 'password' }).catch(() => {})
+    throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong.')
+  }
+  const session = await openSession(ctx, user)
+  await auditAccount(ctx.db, 'auth.login', user.id, ctx)
+  return session
 }
 
 export async function refresh(ctx: Ctx, presented: string): Promise<Omit<Session, 'user'>> {
@@ -68,8 +77,10 @@ export async function refresh(ctx: Ctx, presented: string): Promise<Omit<Session
 }
 
 /** Ends the session the refresh token (or, failing that, the access token's family) belongs to. */
-export async function logout(db: Db, refreshToken: string | undefined, accessFamilyId: string | undefined): Promise<void> {
+export async function logout(db: Db, refreshToken: string | undefined, accessFamilyId: string | undefined, origin: RequestOrigin = {}): Promise<void> {
   const familyId = (refreshToken && await familyOfToken(db, refreshToken)) || accessFamilyId
   if (!familyId) throw new DomainError('UNAUTHENTICATED', 'You are not signed in.')
   await revokeFamily(db, familyId, 'logout')
+  const family = await db.refreshTokenFamily.findUnique({ where: { id: familyId }, select: { userId: true } })
+  if (family) await auditAccount(db, 'auth.logout', family.userId, origin, { familyId })
 }

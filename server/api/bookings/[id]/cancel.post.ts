@@ -8,8 +8,9 @@ export default defineEventHandler(async (event) => {
   const id = getRouterParam(event, 'id') ?? ''
   if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'There is no such booking.')
   return idempotent(event, caller.userId, 'POST /api/bookings/:id/cancel', { id }, 200, async () => {
-    const cancelled = await cancelBooking(useDb(), id, caller.userId)
+    const cancelled = await cancelBooking(useDb(), id, caller.userId, requestIdOf(event))
     if (cancelled.changed) {
+      countMetric('bookings_cancelled')
       await announceAvailability(cancelled.eventId, cancelled.freedPlaceIds.map(placeId => ({ placeId, status: 'AVAILABLE' as const })))
       await offerFreedPlaces(cancelled.eventId)
     }

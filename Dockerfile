@@ -1,0 +1,68 @@
+# syntax=docker/dockerfile:1
+# One image for every Bookify role. The default command runs the web server; each worker runs from
+# the same image with its own command (`node --import tsx workers/relay.ts`),
+# and the pre-deploy step applies migrations with `npm run db:migrate` (WebAssembly schema engine).
+#
+#   docker build -t bookify .
+#   docker run --env-file .env -p 3000:3000 bookify
+#   docker run --env-file .env bookify node --import tsx workers/relay.ts
+
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# ── deps: every dependency, dev included, for the build ──────────────────────────────────────────
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# `npm install`, not `npm ci`: the lockfile is written on linux-x64 and lacks other platforms'
+# optional binaries, which `npm ci` refuses. Install scripts are skipped: the project's postinstall
+# needs the sources (it runs in the build stage), and the `node` dev dependency's script would fetch
+# a second Node binary — the image already has Node 24, so its shim on .bin/ is removed.
+RUN npm install --ignore-scripts --no-audit --no-fund \
+ && rm -f node_modules/.bin/node
+
+# ── build: generate the Prisma client and Nuxt's types (the postinstall), then build .output ─────
+FROM deps AS build
+COPY . .
+ENV NODE_ENV=production
+RUN node scripts/postinstall.mjs \
+ && npx --no-install nuxt build
+
+# ── prod-deps: production dependencies only ──────────────────────────────────────────────────────
+FROM ${NODE_IMAGE} AS prod-deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# tsx (workers, scripts), the generated client's runtime and the migration engine
+# (@prisma/schema-engine-wasm, @prisma/driver-adapter-utils) are all production dependencies.
+RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npm cache clean --force
+
+# ── runtime ───────────────────────────────────────────────────────────────────────────────────────
+FROM ${NODE_IMAGE} AS runtime
+# tini as PID 1 reaps zombies and, with -g, passes SIGTERM to the start command's whole process group.
+# Start workers with `node --import tsx workers/<name>.ts`: under `npm run`, npm exits at once on SIGTERM
+# (and the container with it) while the worker is still draining — seen on this project's machines.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    NITRO_SHUTDOWN_TIMEOUT=20000 \
+    NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false
+COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/.output ./.output
+# Workers and scripts run from source through tsx and import the generated Prisma client.
+COPY --from=build --chown=node:node /app/server ./server
+COPY --from=build --chown=node:node /app/shared ./shared
+COPY --from=build --chown=node:node /app/workers ./workers
+COPY --from=build --chown=node:node /app/scripts ./scripts
+COPY --from=build --chown=node:node /app/prisma ./prisma
+COPY --from=build --chown=node:node /app/package.json /app/tsconfig.tools.json /app/prisma.config.ts ./
+# .data: e-mails written as .eml files while SMTP_URL is unset.
+RUN mkdir -p .data && chown node:node .data
+USER node
+EXPOSE 3000
+ENTRYPOINT ["/usr/bin/tini", "-g", "--"]
+CMD ["node", ".output/server/index.mjs"]
