@@ -1,10 +1,11 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 import { registerApiRouteTable } from './server/build/api-route-table'
+import { pwa, pwaRouteRules } from './config/pwa'
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
-  modules: ['@nuxt/eslint', '@pinia/nuxt', 'pinia-plugin-persistedstate/nuxt'],
+  modules: ['@nuxt/eslint', '@pinia/nuxt', 'pinia-plugin-persistedstate/nuxt', '@vite-pwa/nuxt'],
   css: ['~/assets/css/main.css'],
   typescript: { strict: true },
   app: {
@@ -23,6 +24,8 @@ export default defineNuxtConfig({
     storage: 'localStorage',
   },
   eslint: { config: { stylistic: false } },
+  pwa,
+  routeRules: pwaRouteRules,
   nitro: {
     // The generated Prisma client and the pg driver stay real node_modules imports at run time.
     externals: { inline: [] },

@@ -5,12 +5,15 @@ import type { LiveCountsDto, PlaceChangeDto } from '#shared/types/live'
  * An event's seat map (server-rendered), kept current by the live availability stream: seats
  * change status one by one and section counts follow. `onTaken` hears of seats that stopped being
  * available, so the page can drop them from the buyer's choice. Call it before any await in setup.
+ * `fromDevice` is true when the map is the snapshot kept on this device (offline).
  */
 export function useSeatMap(eventId: string, onTaken: (seatIds: string[]) => void) {
   const api = useApi()
   // Not awaited here: the live stream's lifecycle hooks must register before the first await.
-  const loading = useAsyncData(`seats-${eventId}`,
-    () => api<SeatMapDto>(`/api/events/${encodeURIComponent(eventId)}/seats`), { deep: true })
+  // Offline, the last snapshot this device saw (saved whenever the map loads) stands in.
+  const { asyncData: loading, fromDevice } = useOfflineData(`seats-${eventId}`,
+    () => api<SeatMapDto>(`/api/events/${encodeURIComponent(eventId)}/seats`),
+    { read: () => savedSeatMap(eventId), write: saveSeatMap }, { deep: true })
   const { data: seatMap, error, refresh } = loading
 
   const seats = computed(() => {
@@ -42,5 +45,5 @@ export function useSeatMap(eventId: string, onTaken: (seatIds: string[]) => void
 
   /** Resolves once the map is loaded (await it in the page's setup for server rendering). */
   const ready = loading.then(() => undefined)
-  return { seatMap, error, refresh, counts, connected, ready }
+  return { seatMap, error, refresh, counts, connected, ready, fromDevice }
 }

@@ -1,6 +1,8 @@
 /** Signs out and leaves for the home page; `signingOut` drives the buttons' busy state. */
 export function useSignOut() {
   const session = useSessionStore()
+  const drafts = useBookingDraftStore()
+  const device = useDeviceSync()
   const signingOut = ref(false)
 
   async function signOut() {
@@ -10,6 +12,9 @@ export function useSignOut() {
     } catch {
       // The local session is cleared either way; a failed call only leaves a token that expires on its own.
     } finally {
+      // The next person on this device sees none of this user's bookings, tickets, drafts or visited pages.
+      drafts.clearAll()
+      await device.forget()
       signingOut.value = false
     }
     await navigateTo('/')

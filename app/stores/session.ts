@@ -40,10 +40,14 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** Optimistic: the change shows at once; if the server refuses it, the previous profile comes back and the error is thrown. */
   async function updateProfile(patch: UpdateMeBody): Promise<void> {
+    const before = user.value
+    if (before) user.value = { ...before, ...patch, notificationPrefs: { ...before.notificationPrefs, ...patch.notificationPrefs } }
     try {
       signedIn(await api<UserDto>('/api/me', { method: 'PATCH', body: patch }))
     } catch (error) {
+      user.value = before
       if (statusOf(error) === 401) signedIn(null)
       throw error
     }
