@@ -1,9 +1,5 @@
-// Camera scanning with the browser's BarcodeDetector (Chromium on Android, Safari 17+). Where it
-// is missing the page offers typing the code, which always works.
-interface Detector {
-  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>
-}
-type DetectorClass = new (options: { formats: string[] }) => Detector
+// Camera scanning: BarcodeDetector where the browser has it, else the jsQR decoder
+// (app/utils/qr-detector.ts). Typing the code always works too.
 
 const SAME_CODE_PAUSE_MS = 3000
 
@@ -17,14 +13,13 @@ export function useCheckInCamera(onCode: (code: string) => void) {
   let last = { code: '', at: 0 }
 
   onMounted(() => {
-    supported.value = 'BarcodeDetector' in window && !!navigator.mediaDevices?.getUserMedia
+    supported.value = !!navigator.mediaDevices?.getUserMedia
   })
 
   async function start() {
     error.value = ''
     try {
-      const Detector = (window as unknown as { BarcodeDetector: DetectorClass }).BarcodeDetector
-      const detector = new Detector({ formats: ['qr_code'] })
+      const detector = await createQrDetector()
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false })
       running.value = true
       await nextTick()
@@ -33,8 +28,7 @@ export function useCheckInCamera(onCode: (code: string) => void) {
       await video.value.play()
       const tick = async () => {
         if (!running.value || !video.value) return
-        const found = await detector.detect(video.value).catch(() => [])
-        const code = found[0]?.rawValue
+        const code = await detector.detect(video.value).catch(() => undefined)
         if (code && (code !== last.code || Date.now() - last.at > SAME_CODE_PAUSE_MS)) {
           last = { code, at: Date.now() }
           onCode(code)
