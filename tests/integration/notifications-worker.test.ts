@@ -1,38 +1,21 @@
 // End to end through RabbitMQ: the real relay and notifications worker processes (in this file's
 // own vhost and BullMQ prefix) turn a booking made through the API into an in-app notification and
 // an e-mail with the .ics, once.
-import { randomBytes } from 'node:crypto'
-import { Queue } from 'bullmq'
-import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { JOB_QUEUES, reminderJobId } from '../../server/messaging/jobs.ts'
+import { reminderJobId } from '../../server/messaging/jobs.ts'
 import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
-import { decodePart, mimeParts, startFakeSmtp, type FakeSmtp } from '../support/fake-smtp.ts'
-import { createTestVhost, eventually, startWorker, type RunningWorker, type TestVhost } from '../support/workers.ts'
+import { decodePart, mimeParts } from '../support/fake-smtp.ts'
+import { startNotificationsWorld, type NotificationsWorld } from '../support/notifications-world.ts'
+import { eventually } from '../support/workers.ts'
 
-const BULL_PREFIX = `bookify-test-${randomBytes(4).toString('hex')}`
-let vhost: TestVhost
-let smtp: FakeSmtp
-const workers: RunningWorker[] = []
+let world: NotificationsWorld
 
 beforeAll(async () => {
-  vhost = await createTestVhost()
-  smtp = await startFakeSmtp()
-  workers.push(await startWorker('relay', { AMQP_URL: vhost.url }))
-  workers.push(await startWorker('notifications', { AMQP_URL: vhost.url, SMTP_URL: smtp.url, BULLMQ_PREFIX: BULL_PREFIX, APP_URL: baseUrl() }))
+  world = await startNotificationsWorld()
 })
 
-afterAll(async () => {
-  for (const worker of workers) await worker.stop()
-  const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null })
-  const queue = new Queue(JOB_QUEUES.reminders, { connection: redis, prefix: BULL_PREFIX })
-  await queue.obliterate({ force: true }).catch(() => {})
-  await queue.close()
-  redis.disconnect()
-  await smtp?.close()
-  await vhost?.drop()
-})
+afterAll(() => world?.stop())
 
 describe('notifications worker', () => {
   it('a confirmed booking reaches the user as a notification and one e-mail with the .ics', async () => {
@@ -42,7 +25,7 @@ describe('notifications worker', () => {
     const booking = (await api('POST', '/api/bookings', { token: me.token, body: { holdId: hold.body.id } })).body
     const { email } = await testDb().user.findUniqueOrThrow({ where: { id: me.id } })
 
-    const mail = await eventually(async () => smtp.mails.find(m => m.to.includes(email)), 15_000, 'the booking e-mail')
+    const mail = await eventually(async () => world.smtp.mails.find(m => m.to.includes(email)), 15_000, 'the booking e-mail')
     const ics = decodePart(mimeParts(mail.raw).find(p => /^text\/calendar/i.test(p.headers['content-type'] ?? ''))!)
     expect(ics).toContain(`UID:${event.id}@bookify`)
     const list = await eventually(async () => {
@@ -51,21 +34,18 @@ describe('notifications worker', () => {
     }, 10_000, 'the in-app notification')
     expect(list.items).toEqual([expect.objectContaining({ kind: 'booking.confirmed', link: `${baseUrl()}/bookings/${booking.id}` })])
 
-    const notifications = workers[1]!
-    await notifications.waitForLog(line => line.msg === 'message ok' && line.type === 'booking.confirmed' && line.messageId !== undefined
-      && smtp.mails.filter(m => m.to.includes(email)).length === 1)
+    await world.notifications.waitForLog(line => line.msg === 'message ok' && line.type === 'booking.confirmed' && line.messageId !== undefined
+      && world.smtp.mails.filter(m => m.to.includes(email)).length === 1)
     const { startsAt } = await testDb().event.findUniqueOrThrow({ where: { id: event.id } })
-    const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null })
-    const queue = new Queue(JOB_QUEUES.reminders, { connection: redis, prefix: BULL_PREFIX })
+    const reminders = world.remindersQueue()
     try {
-      expect(await queue.getJob(reminderJobId(booking.id, startsAt))).toBeDefined()
+      expect(await reminders.queue.getJob(reminderJobId(booking.id, startsAt))).toBeDefined()
     } finally {
-      await queue.close()
-      redis.disconnect()
+      await reminders.close()
     }
     // Nothing arrives twice.
     await new Promise(resolve => setTimeout(resolve, 1_000))
-    expect(smtp.mails.filter(m => m.to.includes(email))).toHaveLength(1)
+    expect(world.smtp.mails.filter(m => m.to.includes(email))).toHaveLength(1)
     expect(await testDb().notification.count({ where: { userId: me.id } })).toBe(1)
   })
 })

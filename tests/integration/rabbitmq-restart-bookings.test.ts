@@ -1,41 +1,22 @@
 // RabbitMQ's app stopped while 100 bookings are made through the API, then started again: the real
 // relay and notifications worker (in this file's own vhost and BullMQ prefix) deliver every
 // booking-confirmed notice — one in-app notification and one e-mail per booking, none twice.
-import { randomBytes } from 'node:crypto'
-import { Queue } from 'bullmq'
-import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { JOB_QUEUES } from '../../server/messaging/jobs.ts'
 import { ROUTING_KEYS } from '../../server/messaging/names.ts'
 import { api, baseUrl, type Res } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
-import { startFakeSmtp, type FakeSmtp } from '../support/fake-smtp.ts'
-import { createTestVhost, eventually, rabbitApp, startWorker, type RunningWorker, type TestVhost } from '../support/workers.ts'
+import { startNotificationsWorld, type NotificationsWorld } from '../support/notifications-world.ts'
+import { eventually, rabbitApp } from '../support/workers.ts'
 
 const BOOKINGS = 100
 const CONCURRENCY = 10
-const BULL_PREFIX = `bookify-test-${randomBytes(4).toString('hex')}`
-let vhost: TestVhost
-let smtp: FakeSmtp
-const workers: RunningWorker[] = []
+let world: NotificationsWorld
 
 beforeAll(async () => {
-  vhost = await createTestVhost()
-  smtp = await startFakeSmtp()
-  workers.push(await startWorker('relay', { AMQP_URL: vhost.url }))
-  workers.push(await startWorker('notifications', { AMQP_URL: vhost.url, SMTP_URL: smtp.url, BULLMQ_PREFIX: BULL_PREFIX, APP_URL: baseUrl() }))
+  world = await startNotificationsWorld()
 })
 
-afterAll(async () => {
-  for (const worker of workers) await worker.stop()
-  const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null })
-  const queue = new Queue(JOB_QUEUES.reminders, { connection: redis, prefix: BULL_PREFIX })
-  await queue.obliterate({ force: true }).catch(() => {})
-  await queue.close()
-  redis.disconnect()
-  await smtp?.close()
-  await vhost?.drop()
-})
+afterAll(() => world?.stop())
 
 /** Runs `fn` over `items`, at most `limit` at a time, results in the items' order. */
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -99,7 +80,7 @@ describe('RabbitMQ restart during bookings', () => {
       _count: { _all: true },
     })
     await eventually(async () => (await confirmedFor()).length === BOOKINGS, 90_000, `${BOOKINGS} booking.confirmed notifications`)
-    await eventually(async () => smtp.mails.filter(m => m.to.some(to => emails.has(to.toLowerCase()))).length >= BOOKINGS, 30_000, `${BOOKINGS} e-mails`)
+    await eventually(async () => world.smtp.mails.filter(m => m.to.some(to => emails.has(to.toLowerCase()))).length >= BOOKINGS, 30_000, `${BOOKINGS} e-mails`)
 
     // A duplicate (a republished row, a redelivery) would show up by now.
     await new Promise(r => setTimeout(r, 5_000))
@@ -110,7 +91,7 @@ describe('RabbitMQ restart during bookings', () => {
     const links = (await testDb().notification.findMany({ where: { userId: { in: userIds } }, select: { link: true } })).map(n => n.link)
     expect(links.sort()).toEqual(bookingIds.map(id => `${baseUrl()}/bookings/${id}`).sort())
 
-    const ours = smtp.mails.filter(m => m.to.some(to => emails.has(to.toLowerCase())))
+    const ours = world.smtp.mails.filter(m => m.to.some(to => emails.has(to.toLowerCase())))
     expect(ours).toHaveLength(BOOKINGS)
     const mailsPerUser = new Map<string, number>()
     for (const mail of ours) {
@@ -123,7 +104,7 @@ describe('RabbitMQ restart during bookings', () => {
     expect([...mailsPerUser.values()].filter(n => n !== 1)).toEqual([])
 
     // Both workers really lost the broker and reconnected (rather than riding it out somehow).
-    for (const worker of workers) {
+    for (const worker of [world.relay, world.notifications]) {
       expect(worker.logs().some(l => l.msg === 'RabbitMQ connection lost; reconnecting')).toBe(true)
       expect(worker.logs().some(l => l.msg === 'RabbitMQ connection (re)established')).toBe(true)
     }

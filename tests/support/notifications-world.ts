@@ -1,0 +1,49 @@
+// The real relay and notifications worker processes, in a test file's own RabbitMQ vhost and BullMQ
+// prefix, sending mail to a fake SMTP server — for tests that follow a booking through RabbitMQ.
+import { randomBytes } from 'node:crypto'
+import { Queue } from 'bullmq'
+import { Redis } from 'ioredis'
+import { JOB_QUEUES } from '../../server/messaging/jobs.ts'
+import { baseUrl } from './http.ts'
+import { startFakeSmtp, type FakeSmtp } from './fake-smtp.ts'
+import { createTestVhost, startWorker, type RunningWorker, type TestVhost } from './workers.ts'
+
+export interface NotificationsWorld {
+  smtp: FakeSmtp
+  relay: RunningWorker
+  notifications: RunningWorker
+  bullPrefix: string
+  /** A reminders queue handle on this world's prefix; the caller closes it and its connection. */
+  remindersQueue(): { queue: Queue, close(): Promise<void> }
+  stop(): Promise<void>
+}
+
+function remindersQueue(prefix: string) {
+  const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null })
+  const queue = new Queue(JOB_QUEUES.reminders, { connection: redis, prefix })
+  return { queue, close: async () => { await queue.close(); redis.disconnect() } }
+}
+
+export async function startNotificationsWorld(): Promise<NotificationsWorld> {
+  const bullPrefix = `bookify-test-${randomBytes(4).toString('hex')}`
+  const vhost: TestVhost = await createTestVhost()
+  const smtp = await startFakeSmtp()
+  const relay = await startWorker('relay', { AMQP_URL: vhost.url })
+  const notifications = await startWorker('notifications', { AMQP_URL: vhost.url, SMTP_URL: smtp.url, BULLMQ_PREFIX: bullPrefix, APP_URL: baseUrl() })
+  return {
+    smtp,
+    relay,
+    notifications,
+    bullPrefix,
+    remindersQueue: () => remindersQueue(bullPrefix),
+    async stop() {
+      await relay.stop()
+      await notifications.stop()
+      const reminders = remindersQueue(bullPrefix)
+      await reminders.queue.obliterate({ force: true }).catch(() => {})
+      await reminders.close()
+      await smtp.close()
+      await vhost.drop()
+    },
+  }
+}
