@@ -58,8 +58,15 @@ async function insertHold(userId: string, placeIds: string[], seconds: number, e
 const holdStatus = async (id: string) => (await testDb().hold.findUniqueOrThrow({ where: { id } })).status
 const expiredMessages = (holdId: string) => testDb().outboxMessage.count({ where: { routingKey: 'hold.expired', aggregateId: holdId } })
 
+/** The worker sweeps at :00 and :30 each minute; start well clear of it so the job, not the sweep, expires the hold. */
+async function clearOfNextSweep(): Promise<void> {
+  const intoWindow = (Date.now() / 1000) % 30
+  if (intoWindow >= 25) await new Promise(resolve => setTimeout(resolve, (30 - intoWindow + 1) * 1000))
+}
+
 describe('cleanup worker', () => {
   it('releases a hold through its BullMQ job within 2 s of its end, announces it and offers the places to the waitlist', { timeout: 30_000 }, async () => {
+    await clearOfNextSweep()
     const placeIds = event.sections[0]!.placeIds.slice(0, 2)
     const entry = await testDb().waitlistEntry.create({ data: { eventId: event.id, userId: waiter.id, quantity: 1 } })
     const hold = await insertHold(buyer.id, placeIds, 1)
