@@ -66,7 +66,7 @@ async function httpScenario(seeded: Seeded, output: string, kind: 'SEATED' | 'GA
       REDIS_URL, BULLMQ_PREFIX: BULL_PREFIX, RATE_LIMITS: 'off',
       // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/bookify-prof" to profile the server
       ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
-    }, output)
+    }, output, { logFile: join(tmpdir(), `bookify-bench-${kind.toLowerCase()}-${connections}.log`) })
     try {
       // Warm-up on the twin event: JIT, the server's pools and connections, PostgreSQL's caches.
       await runLoad(server.url, holdRequests(seeded.warmup[kind], drawAsks(kind, WARMUP, 7), seeded.buyers), Math.min(connections, WARMUP), DEADLINE_MS)

@@ -1,6 +1,6 @@
 // Starts the built Nitro server (.output) as a child process for black-box tests.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -36,8 +36,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not become healthy within 60 s:\n${output()}`)
 }
 
-/** `output`: the build to copy and run (default `.output`), e.g. a snapshot taken under the build lock. */
-export async function startServer(env: Record<string, string>, output = '.output'): Promise<RunningServer> {
+/**
+ * `output`: the build to copy and run (default `.output`), e.g. a snapshot taken under the build lock.
+ * `logFile`: send the server's output to this file instead of a pipe into this process, as a
+ * container's log driver would. Benchmarks use it: a load generator busy in this process drains a pipe
+ * late, and pino's synchronous writes would then stall the server on a full pipe.
+ */
+export async function startServer(env: Record<string, string>, output = '.output', options: { logFile?: string } = {}): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let log = ''
@@ -45,13 +50,15 @@ export async function startServer(env: Record<string, string>, output = '.output
   // parallel run would otherwise pull files from under this server mid-test.
   const copy = mkdtempSync(join(tmpdir(), 'bookify-output-'))
   cpSync(output, copy, { recursive: true })
+  const logFd = options.logFile ? openSync(options.logFile, 'w') : undefined
   const child = spawn(process.execPath, [join(copy, 'server/index.mjs')], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', APP_URL: url, RATE_LIMITS: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
   })
+  if (logFd !== undefined) closeSync(logFd) // the child has its own copy
   child.stdout?.on('data', (d) => { log += d })
   child.stderr?.on('data', (d) => { log += d; if (process.env.TEST_SERVER_LOGS) process.stderr.write(d) })
-  await waitForHealth(url, child, () => log)
+  await waitForHealth(url, child, () => options.logFile ? readFileSync(options.logFile, 'utf8') : log)
   return {
     url,
     process: child,
