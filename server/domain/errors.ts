@@ -27,13 +27,21 @@ export type DomainErrorCode =
   | 'NOT_CONFIGURED'
   | 'NOT_READY'
 
+/**
+ * An expected refusal (sold out, not found, …), answered with its contract code. It carries no stack
+ * trace: nobody reads one for an outcome the product chose, and in a sale rush thousands of refusals
+ * a second paid for capturing them.
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message)
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    super(message) // Error's constructor cannot throw, so the limit is always put back
+    Error.stackTraceLimit = limit
     this.name = 'DomainError'
   }
 }
