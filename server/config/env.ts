@@ -30,6 +30,8 @@ export interface Config {
   mailFrom: string
   holdMinutesDefault: number
   rateLimits: 'on' | 'off'
+  /** How long a web process remembers places it saw taken, to refuse a rush without the database (0: off). */
+  refusalMemoMs: number
   /** Hold attempts allowed per minute, per signed-in user and per client address. */
   holdRateLimit: { perUser: number, perIp: number }
   /** Sign-in attempts allowed per minute, per client address and per account (e-mail). */
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || `Bookify <no-reply@${new URL(appUrl).hostname}>`,
     holdMinutesDefault: intInRange(env.HOLD_MINUTES_DEFAULT, 10, 2, 60, 'HOLD_MINUTES_DEFAULT'),
     rateLimits: env.RATE_LIMITS === 'off' ? 'off' : 'on',
+    refusalMemoMs: intInRange(env.REFUSAL_MEMO_MS, 1_000, 0, 10_000, 'REFUSAL_MEMO_MS'),
     holdRateLimit: {
       perUser: intInRange(env.RATE_LIMIT_HOLDS_PER_USER, 30, 1, 1_000_000, 'RATE_LIMIT_HOLDS_PER_USER'),
       perIp: intInRange(env.RATE_LIMIT_HOLDS_PER_IP, 300, 1, 1_000_000, 'RATE_LIMIT_HOLDS_PER_IP'),

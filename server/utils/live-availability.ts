@@ -8,6 +8,7 @@ import { AVAILABILITY_CHANNEL_PATTERN } from '../messaging/jobs.ts'
 import { liveCounts } from '../domain/events/availability.ts'
 import type { AvailabilityMessageDto, PlaceChangeDto } from '../../shared/types/live.ts'
 import { useDb } from './db.ts'
+import { useRefusalMemo } from './refusal-memo.ts'
 
 export const COALESCE_MS = 150
 
@@ -63,6 +64,8 @@ async function broadcast(eventId: string, room: Room): Promise<void> {
 
 function heard(raw: string): void {
   const message = parse(raw)
+  // Freed places must not be refused from memory: forget what this process remembered of the event.
+  if (message?.changes.some(c => c.status === 'AVAILABLE')) useRefusalMemo()?.forgetEvent(message.eventId)
   const room = message && rooms.get(message.eventId)
   if (!message || !room) return
   for (const change of message.changes) room.pending.set(change.placeId, change.status)

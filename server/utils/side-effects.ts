@@ -7,6 +7,7 @@ import { publishAvailability, type PlaceChange } from '../messaging/availability
 import { createHoldExpiryQueue, scheduleHoldExpiryJob } from '../messaging/hold-expiry-queue.ts'
 import type { HoldExpiryJob } from '../messaging/jobs.ts'
 import { useBullConnection, useRedis } from './redis.ts'
+import { useRefusalMemo } from './refusal-memo.ts'
 
 export type { PlaceChange }
 
@@ -26,6 +27,8 @@ export async function scheduleHoldExpiry(holdId: string, expiresAt: Date): Promi
 }
 
 export async function announceAvailability(eventId: string, changes: PlaceChange[]): Promise<void> {
+  // This process forgets at once; other instances forget when the announcement reaches them.
+  if (changes.some(c => c.status === 'AVAILABLE')) useRefusalMemo()?.forgetEvent(eventId)
   try {
     await publishAvailability(useRedis(), eventId, changes)
   } catch (err) {

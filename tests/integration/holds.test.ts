@@ -1,6 +1,8 @@
 // Invariant 1 under real concurrency: the database decides who gets each place.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { api } from '../support/http.ts'
+import { createHold } from '../../server/domain/holds/create-hold.ts'
+import { REFUSAL_MEMO_TTL_MS } from '../../server/domain/holds/refusal-memo.ts'
+import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 
 let organiser: TestUser
@@ -67,13 +69,49 @@ describe('POST /api/holds under contention', () => {
     const held = await api('POST', '/api/holds', { token: first.token, body: { eventId: event.id, seatIds: [seat] } })
     expect(held.status).toBe(201)
     expect((await api('POST', '/api/holds', { token: second.token, body: { eventId: event.id, seatIds: [seat] } })).status).toBe(409)
+    // Time is moved by backdating the hold. The database sees it at once: the claim itself, called
+    // right away (the server's refusal memo never outlives a real expiry, see refusal-memo.test.ts,
+    // but cannot know of an expiry moved behind its back).
     const past = new Date(Date.now() - 1000)
     await testDb().hold.update({ where: { id: held.body.id }, data: { expiresAt: past } })
     await testDb().place.updateMany({ where: { holdId: held.body.id }, data: { heldUntil: past } })
-    const again = await api('POST', '/api/holds', { token: second.token, body: { eventId: event.id, seatIds: [seat] } })
-    expect(again.status).toBe(201)
+    const claimed = await createHold(testDb(), second.id, { eventId: event.id, seatIds: [seat], ga: [] })
+    expect(claimed.hold.items.map(i => i.placeId)).toEqual([seat])
     expect((await api('GET', `/api/holds/${held.body.id}`, { token: first.token })).body.status).toBe('EXPIRED')
     expect((await api('POST', '/api/bookings', { token: first.token, body: { holdId: held.body.id } })).body.code).toBe('HOLD_EXPIRED')
+  })
+
+  it('refuses a taken seat from memory, never past a second, never to its holder, and forgets on release', async () => {
+    const event = await createPublishedEvent(organiser.id, [{ name: 'Stalls', kind: 'SEATED', rows: 1, seatsPerRow: 4 }])
+    const [seat, other] = event.sections[0]!.placeIds as [string, string]
+    const [first, second] = await createUsers(2) as [TestUser, TestUser]
+    const claim = (user: TestUser, seatIds: string[]) => api('POST', '/api/holds', { token: user.token, body: { eventId: event.id, seatIds } })
+    const memoRefusals = async () => Number((await (await fetch(`${baseUrl()}/metrics`)).text()).match(/^bookify_hold_refusals_from_memo_total(?:{[^}]*})? (\d+)/m)?.[1] ?? 0)
+    const before = await memoRefusals()
+    const held = await claim(first, [seat])
+    expect(held.status).toBe(201)
+    // The server remembers the seat it just granted: the next buyers are refused without the database,
+    // with the same answer the database gives.
+    for (let i = 0; i < 3; i++) {
+      const refused = await claim(second, [seat, other])
+      expect(refused.status).toBe(409)
+      expect(refused.body).toMatchObject({ code: 'SEATS_UNAVAILABLE', details: { unavailable: [seat] } })
+    }
+    expect(await memoRefusals()).toBeGreaterThan(before)
+    // Behind the server's back the hold lapses; after the memo's lifetime the seat is claimable.
+    const past = new Date(Date.now() - 1000)
+    await testDb().place.updateMany({ where: { holdId: held.body.id }, data: { heldUntil: past } })
+    await testDb().hold.update({ where: { id: held.body.id }, data: { expiresAt: past } })
+    await new Promise(r => setTimeout(r, REFUSAL_MEMO_TTL_MS + 50))
+    const regained = await claim(second, [seat])
+    expect(regained.status).toBe(201)
+    // The holder is never refused their own seat from memory: asking for it plus another replaces the hold.
+    const grown = await claim(second, [seat, other])
+    expect(grown.status).toBe(201)
+    // A release is announced, and the memo forgets the event at once.
+    expect((await claim(first, [seat])).status).toBe(409)
+    expect((await api('DELETE', `/api/holds/${grown.body.id}`, { token: second.token })).status).toBe(204)
+    expect((await claim(first, [seat])).status).toBe(201)
   })
 
   it('replaces the caller\'s previous hold on the same event, and keeps it when the new one fails', async () => {

@@ -9,11 +9,11 @@ export default defineEventHandler(async (event) => {
   await enforceRateLimit(event, 'holds-ip', clientAddress(event), limits.perIp)
   const body = await readValid(event, createHoldBody)
   return idempotent(event, caller.userId, 'POST /api/holds', body, 201, async () => {
-    const { hold, releasedHoldId } = await createHold(useDb(), caller.userId, body)
+    const { hold, releasedHoldId } = await createHold(useDb(), caller.userId, body, { memo: useRefusalMemo() })
     countMetric('holds_created')
-    await scheduleHoldExpiry(hold.id, new Date(hold.expiresAt))
     const changes = hold.items.map(i => ({ placeId: i.placeId, status: 'HELD' as const }))
-    await announceAvailability(hold.eventId, changes)
+    // Independent nudges (each swallows its own failure): one Redis round trip of waiting, not two.
+    await Promise.all([scheduleHoldExpiry(hold.id, new Date(hold.expiresAt)), announceAvailability(hold.eventId, changes)])
     if (releasedHoldId) await offerFreedPlaces(hold.eventId)
     return hold
   })
