@@ -82,8 +82,9 @@ describe('cleanup worker', () => {
       return e.status === 'OFFERED' && e.offerHold ? e : undefined
     }, 5_000, 'the waitlist offer')
     expect(offered.offerHold!.status).toBe('ACTIVE')
-    expect(announcements.some(a => a.changes.some(c => c.status === 'HELD'))).toBe(true)
-    expect(workers[1]!.logs().some(l => l.msg === 'hold expired (job)' && l.holdId === hold.id)).toBe(true)
+    // The offer is announced after its commit, so the message may trail the row by a moment.
+    await eventually(async () => announcements.some(a => a.changes.some(c => c.status === 'HELD')), 2_000, 'the offer\'s announcement')
+    await eventually(async () => workers[1]!.logs().some(l => l.msg === 'hold expired (job)' && l.holdId === hold.id), 5_000, 'the job\'s log line')
     expect(await expiredMessages(hold.id)).toBe(1)
     // hold.expired went out through the relay and was consumed from cleanup:release.
     const message = await testDb().outboxMessage.findFirstOrThrow({ where: { routingKey: 'hold.expired', aggregateId: hold.id } })
@@ -95,7 +96,8 @@ describe('cleanup worker', () => {
     const hold = await insertHold(buyer.id, placeIds, 1) // no job scheduled: as if Redis had lost it
     await eventually(async () => (await holdStatus(hold.id)) === 'EXPIRED', 35_000, 'the sweep to expire the hold')
     expect(await testDb().place.count({ where: { holdId: hold.id } })).toBe(0)
-    expect(workers[1]!.logs().some(l => l.msg === 'expired holds released (sweep)')).toBe(true)
+    // The worker logs after its commit, and the line reaches this process through a pipe a moment later.
+    await eventually(async () => workers[1]!.logs().some(l => l.msg === 'expired holds released (sweep)'), 5_000, 'the sweep\'s log line')
     expect(workers[1]!.logs().some(l => l.msg === 'hold expired (job)' && l.holdId === hold.id)).toBe(false)
     await new Promise(r => setTimeout(r, 500))
     expect(await expiredMessages(hold.id)).toBe(1)
