@@ -1,7 +1,7 @@
 // Nitro error handler for the API: every error under /api answers the contract's JSON shape.
 // Page requests fall through to Nuxt's own handler (registered after this one in nuxt.config.ts).
-import { send, setResponseHeader, setResponseStatus, type H3Event } from 'h3'
-import { toApiErrorBody } from './utils/api-error.ts'
+import { send, type H3Event } from 'h3'
+import { errorResponse, toApiErrorBody } from './utils/api-error.ts'
 import { useLogger } from './utils/logger.ts'
 
 export default async function apiErrorHandler(error: unknown, event: H3Event) {
@@ -13,9 +13,5 @@ export default async function apiErrorHandler(error: unknown, event: H3Event) {
     if (body.statusCode === 503) useLogger().warn(entry, 'request failed: service unavailable')
     else useLogger().error(entry, 'request failed')
   }
-  setResponseStatus(event, body.statusCode)
-  setResponseHeader(event, 'Content-Type', 'application/json; charset=utf-8')
-  setResponseHeader(event, 'Cache-Control', 'no-store')
-  if (body.statusCode === 503) setResponseHeader(event, 'Retry-After', 5)
-  await send(event, JSON.stringify(body))
+  await send(event, errorResponse(event, body))
 }

@@ -1,5 +1,5 @@
 // The one place that turns anything thrown into the contract's error body (API.md, Conventions).
-import { isError, type H3Error } from 'h3'
+import { isError, setResponseHeader, setResponseStatus, type H3Error, type H3Event } from 'h3'
 import { DomainError, type DomainErrorCode } from '../domain/errors.ts'
 import type { ApiErrorBody } from '../../shared/types/api-error.ts'
 
@@ -81,4 +81,27 @@ export function toApiErrorBody(error: unknown): ApiErrorBody {
     return { statusCode, code: data.code ?? CODE_OF_STATUS[statusCode] ?? 'BAD_REQUEST', message, ...(data.details ? { details: data.details } : {}) }
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' }
+}
+
+/** Writes the error's status and headers and returns its JSON body, for the handler to send. */
+export function errorResponse(event: H3Event, body: ApiErrorBody): string {
+  setResponseStatus(event, body.statusCode)
+  setResponseHeader(event, 'Content-Type', 'application/json; charset=utf-8')
+  setResponseHeader(event, 'Cache-Control', 'no-store')
+  if (body.statusCode === 503) setResponseHeader(event, 'Retry-After', 5)
+  return JSON.stringify(body)
+}
+
+/**
+ * For hot routes whose refusals are the normal answer (a sale rush): answers a domain refusal
+ * directly instead of rethrowing it through h3, which wraps every thrown error in an H3Error and
+ * captures a stack trace for it. Anything else is rethrown to the error handler as usual.
+ */
+export async function answeringRefusals<T>(event: H3Event, handler: () => Promise<T>): Promise<T | string> {
+  try {
+    return await handler()
+  } catch (err) {
+    if (err instanceof DomainError && STATUS_OF[err.code] < 500) return errorResponse(event, toApiErrorBody(err))
+    throw err
+  }
 }

@@ -8,7 +8,8 @@ export default defineEventHandler(async (event) => {
   await enforceRateLimit(event, 'holds-user', caller.userId, limits.perUser)
   await enforceRateLimit(event, 'holds-ip', clientAddress(event), limits.perIp)
   const body = await readValid(event, createHoldBody)
-  return idempotent(event, caller.userId, 'POST /api/holds', body, 201, async () => {
+  // In a rush most answers are refusals: answered here rather than thrown through h3.
+  return answeringRefusals(event, () => idempotent(event, caller.userId, 'POST /api/holds', body, 201, async () => {
     const { hold, releasedHoldId } = await createHold(useDb(), caller.userId, body, { memo: useRefusalMemo() })
     countMetric('holds_created')
     const changes = hold.items.map(i => ({ placeId: i.placeId, status: 'HELD' as const }))
@@ -16,5 +17,5 @@ export default defineEventHandler(async (event) => {
     await Promise.all([scheduleHoldExpiry(hold.id, new Date(hold.expiresAt)), announceAvailability(hold.eventId, changes)])
     if (releasedHoldId) await offerFreedPlaces(hold.eventId)
     return hold
-  })
+  }))
 })
