@@ -9,6 +9,8 @@ export interface Config {
   nodeEnv: string
   isProduction: boolean
   databaseUrl: string
+  /** PostgreSQL connections of one web process (DATABASE_POOL_SIZE); workers use their own small pools. */
+  databasePoolSize: number
   redisUrl: string
   amqpUrl: string
   port: number
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     isProduction,
     databaseUrl: env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/bookify',
+    databasePoolSize: intInRange(env.DATABASE_POOL_SIZE, 10, 1, 200, 'DATABASE_POOL_SIZE'),
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     amqpUrl: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
     port,

@@ -12,7 +12,12 @@ export type { Prisma } from './generated/client.ts'
 const pools = new WeakMap<Db, pg.Pool>()
 
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 })
+  // allowExitOnIdle: idle connections never keep a finished script or test alive.
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, allowExitOnIdle: true })
+  // A pooled connection PostgreSQL drops while idle (restart, pg_terminate_backend) emits 'error' on
+  // the pool; unheard, that would crash the process. The pool replaces it on the next query, and
+  // queries that fail answer 503 through the error handler.
+  pool.on('error', err => console.warn(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', err: err.message })))
   // $disconnect ends the pool too (tests and workers rely on it to let the process exit).
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) })
   pools.set(db, pool)

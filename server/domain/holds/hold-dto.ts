@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts'
+import { sqlPool, type Db } from '../../db/client.ts'
 import type { HoldDto } from '../../../shared/types/event.ts'
 import { DomainError } from '../errors.ts'
 
@@ -20,20 +20,22 @@ interface HoldRow {
   section_currency: string | null
 }
 
+const LOAD_HOLD_SQL = `
+  SELECT h.id, h.event_id, h.status::text AS status, h.expires_at, h.extended_at, h.total_cents, h.currency, h.waitlist_entry_id,
+         hp.place_id, hp.price_cents, p.label, s.id AS section_id, s.name AS section_name, s.kind::text AS kind, s.currency AS section_currency
+    FROM holds h
+    LEFT JOIN hold_places hp ON hp.hold_id = h.id
+    LEFT JOIN places p ON p.id = hp.place_id
+    LEFT JOIN sections s ON s.id = p.section_id
+   WHERE h.id = $1::uuid AND h.user_id = $2::uuid`
+
 /**
  * The caller's hold; another user's hold is "not found", never "forbidden" (invariant 4).
- * One raw query (hold LEFT JOIN its places): it runs after every successful claim, where Prisma's
- * nested include cost four round trips.
+ * One query straight on the pg pool (hold LEFT JOIN its places): it runs after every successful claim,
+ * where Prisma's nested include cost four round trips and its raw-query path most of the rest.
  */
 export async function loadHold(db: Db, holdId: string, userId: string, now = new Date()): Promise<HoldDto> {
-  const rows = await db.$queryRaw<HoldRow[]>`
-    SELECT h.id, h.event_id, h.status::text AS status, h.expires_at, h.extended_at, h.total_cents, h.currency, h.waitlist_entry_id,
-           hp.place_id, hp.price_cents, p.label, s.id AS section_id, s.name AS section_name, s.kind::text AS kind, s.currency AS section_currency
-      FROM holds h
-      LEFT JOIN hold_places hp ON hp.hold_id = h.id
-      LEFT JOIN places p ON p.id = hp.place_id
-      LEFT JOIN sections s ON s.id = p.section_id
-     WHERE h.id = ${holdId}::uuid AND h.user_id = ${userId}::uuid`
+  const { rows } = await sqlPool(db).query<HoldRow>({ name: 'bookify_load_hold', text: LOAD_HOLD_SQL, values: [holdId, userId] })
   const hold = rows[0]
   if (!hold) throw new DomainError('NOT_FOUND', 'There is no such hold.')
   // Lazy expiry: an ACTIVE hold past its time is already expired for every reader.
