@@ -43,6 +43,8 @@ export interface Config {
   /** pino level of the web server's and the workers' JSON logs (LOG_LEVEL). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   trustProxy: boolean
+  /** When set, every /metrics (web and workers) answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken: string | undefined
   /** Port a worker serves Prometheus /metrics on; unset: the worker serves none (the web app always serves /metrics). */
   metricsPort: number | undefined
   /** Redis key prefix of the BullMQ queues; web and workers of one deployment must agree. */
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registerRateLimitPerIp: intInRange(env.RATE_LIMIT_REGISTER_PER_IP, 5, 1, 1_000_000, 'RATE_LIMIT_REGISTER_PER_IP'),
     logLevel: logLevel(env.LOG_LEVEL),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? intInRange(env.METRICS_PORT, 0, 1, 65535, 'METRICS_PORT') : undefined,
     bullPrefix: env.BULLMQ_PREFIX || 'bull',
   }

@@ -1,9 +1,11 @@
-// Operations endpoints: readiness, the web app's /metrics, and a worker's /metrics on METRICS_PORT.
+// Operations endpoints: readiness, the web app's /metrics, and a worker's /metrics on METRICS_PORT,
+// both closed to anyone without METRICS_TOKEN when it is set.
 // (RabbitMQ being named when it is down is checked inside the stop_app test, messaging-relay.test.ts.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, type TestUser } from '../support/fixtures.ts'
-import { freePort } from '../support/server.ts'
+import { freePort, startServer } from '../support/server.ts'
 import { createTestVhost, startWorker, type RunningWorker, type TestVhost } from '../support/workers.ts'
 
 let vhost: TestVhost
@@ -18,8 +20,8 @@ afterAll(async () => {
   await vhost?.drop()
 })
 
-async function scrape(url: string): Promise<string> {
-  const res = await fetch(url)
+async function scrape(url: string, token?: string): Promise<string> {
+  const res = await fetch(url, token ? { headers: { authorization: `Bearer ${token}` } } : undefined)
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toContain('text/plain')
   return res.text()
@@ -74,9 +76,16 @@ describe('operations', () => {
 
   it('a worker serves its own /metrics on METRICS_PORT with queue depths and consumer counters', { timeout: 30_000 }, async () => {
     const port = await freePort()
-    const relay = await startWorker('relay', { AMQP_URL: vhost.url, METRICS_PORT: String(port) })
+    const token = randomBytes(16).toString('hex')
+    const relay = await startWorker('relay', { AMQP_URL: vhost.url, METRICS_PORT: String(port), METRICS_TOKEN: token })
     workers.push(relay)
-    const text = await scrape(`http://127.0.0.1:${port}/metrics`)
+    // With METRICS_TOKEN set, only a scraper presenting it gets the figures.
+    for (const authorization of [undefined, 'Bearer wrong', `Basic ${token}`]) {
+      const refused = await fetch(`http://127.0.0.1:${port}/metrics`, authorization ? { headers: { authorization } } : undefined)
+      expect(refused.status).toBe(401)
+      expect(await refused.text()).toBe('')
+    }
+    const text = await scrape(`http://127.0.0.1:${port}/metrics`, token)
     expect(samples(text, 'bookify_queue_depth', { queue: 'notifications:deliver', role: 'relay' })).toHaveLength(1)
     expect(samples(text, 'bookify_queue_depth', { queue: 'cleanup:release.dead' })).toHaveLength(1)
     expect(samples(text, 'bookify_queue_consumers', { queue: 'search-index:refresh' })).toHaveLength(1)
@@ -84,5 +93,23 @@ describe('operations', () => {
     expect(text).toContain('# TYPE bookify_consumer_failures_total counter')
     expect(text).toContain('# TYPE bookify_outbox_published_total counter')
     expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404)
+  })
+
+  it('the web app\'s /metrics answers 401 in the contract\'s shape without the METRICS_TOKEN, and the figures with it', { timeout: 60_000 }, async () => {
+    const token = randomBytes(16).toString('hex')
+    const server = await startServer({
+      DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), METRICS_TOKEN: token,
+    })
+    try {
+      for (const authorization of [undefined, 'Bearer wrong', `Bearer ${token}x`]) {
+        const refused = await fetch(`${server.url}/metrics`, authorization ? { headers: { authorization } } : undefined)
+        expect(refused.status).toBe(401)
+        expect(refused.headers.get('www-authenticate')).toContain('Bearer')
+        expect(await refused.json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' })
+      }
+      expect(await scrape(`${server.url}/metrics`, token)).toContain('# TYPE bookify_holds_created_total counter')
+    } finally {
+      await server.stop()
+    }
   })
 })

@@ -4,6 +4,7 @@ import { createServer } from 'node:http'
 import { config } from '../../server/config/env.ts'
 import { collectProcessMetrics, metricsRegistry } from '../../server/messaging/metrics.ts'
 import type { WorkerContext } from './lifecycle.ts'
+import { metricsAccessAllowed } from '../../server/messaging/metrics-access.ts'
 
 export async function serveMetrics(ctx: WorkerContext, role: string, port = config().metricsPort): Promise<void> {
   collectProcessMetrics(role)
@@ -11,6 +12,10 @@ export async function serveMetrics(ctx: WorkerContext, role: string, port = conf
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
       res.writeHead(404).end()
+      return
+    }
+    if (!metricsAccessAllowed(req.headers.authorization, config().metricsToken)) {
+      res.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"' }).end()
       return
     }
     metricsRegistry.metrics().then(
