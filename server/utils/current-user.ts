@@ -4,6 +4,7 @@ import { verifyAccessToken, type AccessClaims } from '../domain/accounts/access-
 import { DomainError } from '../domain/errors.ts'
 import { config } from '../config/env.ts'
 import { ACCESS_COOKIE } from './auth-cookies.ts'
+import { isDisabledUser } from './disabled-users.ts'
 
 export type Caller = AccessClaims & { via: 'bearer' | 'cookie' }
 
@@ -22,6 +23,8 @@ export async function optionalUser(event: H3Event): Promise<Caller | undefined> 
     return undefined
   }
   const claims = await verifyAccessToken(token, config().authSecret)
+  // A valid signature is not enough once an admin has disabled the account.
+  if (isDisabledUser(claims.userId)) throw new DomainError('TOKEN_INVALID', 'This session has ended.', { reason: 'revoked' })
   const caller: Caller = { ...claims, via: bearer ? 'bearer' : 'cookie' }
   event.context.caller = caller
   return caller
