@@ -3,9 +3,8 @@
 // go to the browser and replace the old ones in this request, so the page renders signed in and
 // the browser never presents the same refresh token twice (which would count as reuse).
 import { defineEventHandler, getCookie, getHeader } from 'h3'
-import { verifyAccessToken } from '../domain/accounts/access-tokens.ts'
+import { verifyCallerToken } from '../utils/current-user.ts'
 import { refresh } from '../domain/accounts/sessions.ts'
-import { config } from '../config/env.ts'
 import { ACCESS_COOKIE, REFRESH_COOKIE, clearAuthCookies, setAuthCookies } from '../utils/auth-cookies.ts'
 import { sessionContext } from '../utils/session-context.ts'
 
@@ -15,7 +14,8 @@ export default defineEventHandler(async (event) => {
   const presented = getCookie(event, REFRESH_COOKIE)
   if (!presented) return
   const access = getCookie(event, ACCESS_COOKIE)
-  if (access && await verifyAccessToken(access, config().authSecret).then(() => true, () => false)) return
+  // A disabled account's token counts as lapsed: the refresh below is refused and the cookies cleared.
+  if (access && await verifyCallerToken(access).then(() => true, () => false)) return
   try {
     const tokens = await refresh(sessionContext(event), presented)
     setAuthCookies(event, tokens)

@@ -14,6 +14,14 @@ export function bearerToken(event: H3Event): string | undefined {
   return match?.[1]
 }
 
+/** The claims of a live access token: signature, claims, and an account not disabled since it was issued. */
+export async function verifyCallerToken(token: string): Promise<AccessClaims> {
+  const claims = await verifyAccessToken(token, config().authSecret)
+  // A valid signature is not enough once an admin has disabled the account.
+  if (isDisabledUser(claims.userId)) throw new DomainError('TOKEN_INVALID', 'This session has ended.', { reason: 'revoked' })
+  return claims
+}
+
 export async function optionalUser(event: H3Event): Promise<Caller | undefined> {
   if (event.context.caller !== undefined) return event.context.caller ?? undefined
   const bearer = bearerToken(event)
@@ -22,9 +30,7 @@ export async function optionalUser(event: H3Event): Promise<Caller | undefined> 
     event.context.caller = null
     return undefined
   }
-  const claims = await verifyAccessToken(token, config().authSecret)
-  // A valid signature is not enough once an admin has disabled the account.
-  if (isDisabledUser(claims.userId)) throw new DomainError('TOKEN_INVALID', 'This session has ended.', { reason: 'revoked' })
+  const claims = await verifyCallerToken(token)
   const caller: Caller = { ...claims, via: bearer ? 'bearer' : 'cookie' }
   event.context.caller = caller
   return caller

@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signAccessToken } from '../../server/domain/accounts/access-tokens.ts'
-import { api } from '../support/http.ts'
+import { api, baseUrl } from '../support/http.ts'
 import { createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
 import { eventually } from '../support/workers.ts'
@@ -50,5 +50,20 @@ describe('a disabled account', () => {
     expect((await api('GET', '/api/me', { token: victim.token })).status).toBe(200)
     await eventually(async () => (await me(other.url, victim.token)).status === 200, 3_000, 'the other instance to hear it was enabled')
     await eventually(async () => (await me(later.url, victim.token)).status === 200, 3_000, 'the later instance to hear it was enabled')
+  })
+
+  it('signs a page visitor out instead of rendering with a token that no longer works', { timeout: 30_000 }, async () => {
+    const email = `disabled-${randomUUID()}@example.test`
+    const registered = await api('POST', '/api/auth/register', { body: { email, password: 'correct horse battery', name: 'Dee Disabled' } })
+    expect(registered.status).toBe(201)
+    const login = await api('POST', '/api/auth/login', { body: { email, password: 'correct horse battery' } })
+    const cookies = login.headers.getSetCookie().map(c => c.split(';')[0]!)
+    expect(cookies.map(c => c.split('=')[0]).sort()).toEqual(['bookify_access', 'bookify_refresh'])
+    const page = () => fetch(`${baseUrl()}/account`, { headers: { cookie: cookies.join('; '), accept: 'text/html' }, redirect: 'manual' })
+    expect((await page()).headers.getSetCookie()).toEqual([]) // a live session renders as it is
+    expect((await api('POST', `/api/admin/users/${registered.body.user.id}/disable`, { token: admin.token })).status).toBe(200)
+    const cleared = (await page()).headers.getSetCookie()
+    expect(cleared.some(c => /^bookify_access=;/.test(c) && /Max-Age=0/i.test(c))).toBe(true)
+    expect(cleared.some(c => /^bookify_refresh=;/.test(c) && /Max-Age=0/i.test(c))).toBe(true)
   })
 })
