@@ -8,13 +8,14 @@ import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/accounts/access-tokens.ts'
 import { ACCOUNT_STATUS_CHANNEL, type AccountStatusMessage } from '../messaging/jobs.ts'
 import { config } from '../config/env.ts'
 import { useDb } from './db.ts'
+import { useLogger } from './logger.ts'
 import { useRedis } from './redis.ts'
 
 const disabledUsers = new DisabledUsers()
 let subscriber: Redis | undefined
 
 function warn(msg: string, err: unknown) {
-  console.warn(JSON.stringify({ level: 'warn', msg, err: (err as Error)?.message }))
+  useLogger().warn({ err: (err as Error)?.message }, msg)
 }
 
 function apply(message: AccountStatusMessage): void {

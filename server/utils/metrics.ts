@@ -18,6 +18,7 @@ const COUNTERS = {
   holds_created: new Counter({ name: 'bookify_holds_created_total', help: 'Holds created.', registers }),
   bookings_confirmed: new Counter({ name: 'bookify_bookings_confirmed_total', help: 'Bookings confirmed.', registers }),
   bookings_cancelled: new Counter({ name: 'bookify_bookings_cancelled_total', help: 'Bookings cancelled by their holder.', registers }),
+  hold_refusals_from_memo: new Counter({ name: 'bookify_hold_refusals_from_memo_total', help: 'Hold requests refused from the web process\'s memory of taken places, without a database call.', registers }),
 }
 
 export type BusinessCounter = keyof typeof COUNTERS
