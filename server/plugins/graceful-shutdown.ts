@@ -5,6 +5,7 @@
 // here every open stream is ended cleanly the moment the signal arrives (EventSource clients
 // reconnect to another instance), and the 'close' hook ends the database and Redis connections.
 import type { ServerResponse } from 'node:http'
+import { closeAfterCommit } from '../utils/after-commit.ts'
 import { closeRedis } from '../utils/redis.ts'
 
 const SIGNALS = (process.env.NITRO_SHUTDOWN_SIGNALS || 'SIGTERM SIGINT').split(' ').filter(Boolean)
@@ -39,6 +40,7 @@ export default defineNitroPlugin((nitroApp) => {
   for (const signal of SIGNALS) process.once(signal, endStreams)
 
   nitroApp.hooks.hook('close', async () => {
+    await closeAfterCommit() // its BullMQ queue first: it rides on a connection closeRedis ends
     await Promise.allSettled([useDb().$disconnect(), closeRedis()])
     useLogger().info('shut down')
   })

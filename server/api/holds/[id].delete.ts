@@ -6,11 +6,7 @@ export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
   const id = getRouterParam(event, 'id') ?? ''
   if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'There is no such hold.')
-  const freed = await releaseHold(useDb(), id, caller.userId)
-  if (freed) {
-    await announceAvailability(freed.eventId, freed.placeIds.map(placeId => ({ placeId, status: 'AVAILABLE' as const })))
-    await offerFreedPlaces(freed.eventId)
-  }
+  await releaseHold(useDb(), useAfterCommit(), id, caller.userId)
   setResponseStatus(event, 204)
   return null
 })

@@ -1,5 +1,4 @@
 import { cancelBooking } from '../../../domain/bookings/cancel-booking.ts'
-import { loadBooking } from '../../../domain/bookings/booking-dto.ts'
 import { isUuid } from '../../../domain/holds/hold-dto.ts'
 import { DomainError } from '../../../domain/errors.ts'
 
@@ -8,12 +7,8 @@ export default defineEventHandler(async (event) => {
   const id = getRouterParam(event, 'id') ?? ''
   if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'There is no such booking.')
   return idempotent(event, caller.userId, 'POST /api/bookings/:id/cancel', { id }, 200, async () => {
-    const cancelled = await cancelBooking(useDb(), id, caller.userId, requestIdOf(event))
-    if (cancelled.changed) {
-      countMetric('bookings_cancelled')
-      await announceAvailability(cancelled.eventId, cancelled.freedPlaceIds.map(placeId => ({ placeId, status: 'AVAILABLE' as const })))
-      await offerFreedPlaces(cancelled.eventId)
-    }
-    return loadBooking(useDb(), id, caller.userId)
+    const { booking, changed } = await cancelBooking(useDb(), useAfterCommit(), id, caller.userId, requestIdOf(event))
+    if (changed) countMetric('bookings_cancelled')
+    return booking
   })
 })

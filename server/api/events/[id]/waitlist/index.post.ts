@@ -8,9 +8,7 @@ export default defineEventHandler(async (event) => {
   const eventId = getRouterParam(event, 'id') ?? ''
   if (!isUuid(eventId)) throw new DomainError('NOT_FOUND', 'There is no such event.')
   const body = await readValid(event, joinWaitlistBody)
-  const status = await joinWaitlist(useDb(), caller.userId, eventId, body.quantity, body.sectionId)
-  // Places freed before anyone waited are on public sale; offering now keeps the queue honest.
-  await offerFreedPlaces(eventId)
+  const status = await joinWaitlist(useDb(), useAfterCommit(), caller.userId, eventId, body.quantity, body.sectionId)
   setResponseStatus(event, 201)
   return status
 })
