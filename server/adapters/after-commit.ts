@@ -20,6 +20,8 @@ export interface AfterCommitDeps {
   onPlacesFreed?: (eventId: string) => void
   /** Called at once when an account's status changes (this process's disabled-accounts list). */
   onAccountStatus?: (userId: string, disabledAt: Date | null) => void
+  /** Called at once when an event's waiting room changed (this process's room directory). */
+  onWaitingRoomChanged?: (eventId: string) => void | Promise<void>
 }
 
 export function createAfterCommit(deps: AfterCommitDeps): AfterCommit {
@@ -57,6 +59,11 @@ export function createAfterCommit(deps: AfterCommitDeps): AfterCommit {
 
     notificationStored(message) {
       return nudge('live push', { notificationId: message.notification.id }, () => publish(redis, TOPICS.notifications, message))
+    },
+
+    async waitingRoomChanged(eventId: string) {
+      await deps.onWaitingRoomChanged?.(eventId)
+      await nudge('waiting room announcement', { eventId }, () => publish(redis, TOPICS.queueRoom, { eventId }))
     },
   }
   return effects

@@ -49,6 +49,10 @@ export interface Config {
   metricsPort: number | undefined
   /** Redis key prefix of the BullMQ queues; web and workers of one deployment must agree. */
   bullPrefix: string
+  /** How often the waiting rooms' admitter runs (QUEUE_TICK_MS). */
+  queueTickMs: number
+  /** Waiting-room joins allowed per minute from one client address (bots). */
+  queueJoinRateLimitPerIp: number
 }
 
 const DEV_SECRETS_FILE = resolve(process.cwd(), '.data/dev-secrets.json')
@@ -137,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? intInRange(env.METRICS_PORT, 0, 1, 65535, 'METRICS_PORT') : undefined,
     bullPrefix: env.BULLMQ_PREFIX || 'bull',
+    queueTickMs: intInRange(env.QUEUE_TICK_MS, 500, 50, 10_000, 'QUEUE_TICK_MS'),
+    queueJoinRateLimitPerIp: intInRange(env.RATE_LIMIT_QUEUE_JOIN_PER_IP, 60, 1, 1_000_000, 'RATE_LIMIT_QUEUE_JOIN_PER_IP'),
   }
 }
 

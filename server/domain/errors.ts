@@ -26,6 +26,7 @@ export type DomainErrorCode =
   | 'EVENT_STARTED'
   | 'NOT_CONFIGURED'
   | 'NOT_READY'
+  | 'QUEUE_REQUIRED'
 
 /**
  * An expected refusal (sold out, not found, …), answered with its contract code. It carries no stack

@@ -25,6 +25,8 @@ export interface AfterCommit {
   accountStatusChanged(userId: string, disabledAt: Date | null): Promise<void>
   /** A notification was stored: push it to the user's open streams on every web instance. */
   notificationStored(message: NotificationStreamMessage): Promise<void>
+  /** An event's waiting room was created, edited, drawn or closed: every web instance reloads it. */
+  waitingRoomChanged(eventId: string): Promise<void>
 }
 
 /** The part of pino's logger the domain uses, so tests can pass a recorder. */

@@ -44,6 +44,33 @@ export const notificationStreamMessage = z.object({
 })
 export type NotificationStreamMessage = z.infer<typeof notificationStreamMessage>
 
+/** An event's waiting-room settings or state changed; instances reload that room (a handful per minute). */
+export const queueRoomMessage = z.object({ eventId: z.string() })
+export type QueueRoomMessage = z.infer<typeof queueRoomMessage>
+
+/**
+ * The admitter's view of one event's queue after a tick: each instance recomputes every connected
+ * buyer's place from it in memory (their position is fixed; only the cursor moves), so a live
+ * queue page costs no query per message.
+ */
+export const queueProgressMessage = z.object({
+  eventId: z.string(),
+  drawn: z.boolean(),
+  /** Last position in line. */
+  tail: z.number().int(),
+  /** Positions 1..cursor have been admitted. */
+  cursor: z.number().int(),
+  placesLeft: z.number().int().nullable(),
+  /** Admissions per minute recently. */
+  rate: z.number(),
+  /** Before the draw: accounts in the pre-queue. */
+  preSize: z.number().int(),
+  closed: z.boolean(),
+  closedReason: z.string().nullable(),
+  at: z.number(),
+})
+export type QueueProgressMessage = z.infer<typeof queueProgressMessage>
+
 /**
  * A topic is a channel (or, when keyed, a family of channels `<prefix>:<key>` heard through one
  * pattern subscription) and the schema of its messages.
@@ -64,6 +91,9 @@ export const TOPICS = {
   accountStatus: topic('bookify:account-status', accountStatusMessage),
   searchSnapshot: topic('bookify:search:snapshot', searchSnapshotMessage),
   notifications: topic('bookify:notifications', notificationStreamMessage),
+  queueRoom: topic('bookify:queue:room', queueRoomMessage),
+  /** Keyed by event id, like availability. */
+  queueProgress: topic('bookify:queue:progress', queueProgressMessage, true),
 } as const
 
 /** The channel a message goes out on (`key` only for keyed topics). */

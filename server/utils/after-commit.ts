@@ -13,6 +13,7 @@ import { applyAccountStatus } from './disabled-users.ts'
 import { useLogger } from './logger.ts'
 import { useBullConnection, useRedis } from './redis.ts'
 import { useRefusalMemo } from './refusal-memo.ts'
+import { useWaitingRooms } from './waiting-room-directory.ts'
 
 let effects: AfterCommit | undefined
 let holdExpiryQueue: Queue<HoldExpiryJob> | undefined
@@ -25,6 +26,7 @@ export function useAfterCommit(): AfterCommit {
     log: useLogger(),
     onPlacesFreed: eventId => useRefusalMemo()?.forgetEvent(eventId),
     onAccountStatus: applyAccountStatus,
+    onWaitingRoomChanged: eventId => useWaitingRooms().reload(eventId),
   })
   return effects
 }

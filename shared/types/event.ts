@@ -1,3 +1,5 @@
+import type { WaitingRoomDto } from './queue'
+
 export type EventStatus = 'DRAFT' | 'PUBLISHED' | 'CANCELLED'
 export type SectionKind = 'SEATED' | 'GA'
 
@@ -78,6 +80,8 @@ export interface EventDetailDto {
   publishedAt: string | null
   cancelledAt: string | null
   organiser: { id: string, name: string }
+  /** The on-sale waiting room, when the event has one. */
+  waitingRoom?: WaitingRoomDto | null
   sections: SectionDto[]
   availability: { available: number, total: number }
   priceFrom: Money | null

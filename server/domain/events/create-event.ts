@@ -6,10 +6,14 @@ import { auditEvent } from './audit.ts'
 import { buildInventory } from './build-inventory.ts'
 import { createPlaces } from './create-places.ts'
 import { eventDetail } from './event-detail.ts'
+import type { AfterCommit } from '../ports.ts'
+import { saveWaitingRoom } from '../queue/room-settings.ts'
 
 export interface CreateEventOptions {
   /** config().holdMinutesDefault, used when the body names no hold length. */
   holdMinutesDefault: number
+  /** Told when the event came with a waiting room. */
+  effects?: Pick<AfterCommit, 'waitingRoomChanged'>
 }
 
 /** The section columns of a (validated) section spec; capacity is derived for seated sections. */
@@ -29,7 +33,7 @@ export function sectionColumns(s: SectionInput, sortOrder: number) {
 }
 
 export async function createEvent(db: Db, organiserId: string, body: CreateEventBody, options: CreateEventOptions): Promise<EventDetailDto> {
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const event = await tx.event.create({
       data: {
         organiserId,
@@ -49,7 +53,10 @@ export async function createEvent(db: Db, organiserId: string, body: CreateEvent
       const section = await tx.section.create({ data: { ...sectionColumns(spec, index), eventId: event.id } })
       await createPlaces(tx, event.id, section.id, buildInventory(spec))
     }
+    await saveWaitingRoom(tx, event.id, body)
     await auditEvent(tx, organiserId, event.id, 'event.created')
     return eventDetail(tx, event.id)
   }, { maxWait: 10_000, timeout: 60_000 })
+  if (created.waitingRoom) await options.effects?.waitingRoomChanged(created.id)
+  return created
 }

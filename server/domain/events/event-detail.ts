@@ -2,6 +2,7 @@
 import type { Db, Prisma } from '../../db/client.ts'
 import type { EventDetailDto, Money, SectionDto } from '../../../shared/types/event.ts'
 import { eventNotFound, loadVisibleEvent, type EventCaller } from './access.ts'
+import { waitingRoomDtoOf } from '../queue/room-settings.ts'
 
 type Reader = Db | Prisma.TransactionClient
 
@@ -31,7 +32,7 @@ export async function eventDetail(db: Reader, eventId: string): Promise<EventDet
   const [event, counts] = await Promise.all([
     db.event.findUnique({
       where: { id: eventId },
-      include: { organiser: { select: { id: true, name: true } }, sections: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] } },
+      include: { organiser: { select: { id: true, name: true } }, sections: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }, waitingRoom: true },
     }),
     availabilityBySection(db, eventId),
   ])
@@ -63,6 +64,7 @@ export async function eventDetail(db: Reader, eventId: string): Promise<EventDet
     publishedAt: event.publishedAt?.toISOString() ?? null,
     cancelledAt: event.cancelledAt?.toISOString() ?? null,
     organiser: event.organiser,
+    waitingRoom: event.waitingRoom ? waitingRoomDtoOf(event.waitingRoom) : null,
     sections,
     availability: {
       available: sections.reduce((sum, s) => sum + s.available, 0),

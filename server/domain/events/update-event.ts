@@ -12,6 +12,8 @@ import { applySectionEdits } from './apply-section-edits.ts'
 import { auditEvent } from './audit.ts'
 import { eventDetail } from './event-detail.ts'
 import { lockEvent } from './lock-event.ts'
+import type { AfterCommit } from '../ports.ts'
+import { saveWaitingRoom } from '../queue/room-settings.ts'
 
 type EventRow = Prisma.EventModel
 
@@ -47,15 +49,17 @@ function checkMergedTimes(event: EventRow, body: UpdateEventBody): void {
   }
 }
 
-export async function updateEvent(db: Db, eventId: string, caller: EventCaller, body: UpdateEventBody): Promise<EventDetailDto> {
+export async function updateEvent(db: Db, eventId: string, caller: EventCaller, body: UpdateEventBody, effects?: Pick<AfterCommit, 'waitingRoomChanged'>): Promise<EventDetailDto> {
   await loadEventForRole(db, eventId, caller, EDITOR_ROLES)
-  return db.$transaction(async (tx) => {
+  let roomChanged = false
+  const updated = await db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, eventId)
     if (locked.status === 'CANCELLED') throw new DomainError('EVENT_CANCELLED', 'A cancelled event cannot be edited.')
     const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } })
     checkMergedTimes(event, body)
     const { data, fields } = plannedChanges(event, body)
     if (body.sections && await applySectionEdits(tx, eventId, body.sections)) fields.push('sections')
+    if ((roomChanged = await saveWaitingRoom(tx, eventId, body))) fields.push('waitingRoom')
     if (fields.length === 0) return eventDetail(tx, eventId)
 
     await tx.event.update({ where: { id: eventId }, data: { ...data, updatedAt: new Date() } })
@@ -66,4 +70,6 @@ export async function updateEvent(db: Db, eventId: string, caller: EventCaller, 
     await auditEvent(tx, caller.userId, eventId, 'event.updated', { fields })
     return eventDetail(tx, eventId)
   }, { maxWait: 10_000, timeout: 60_000 })
+  if (roomChanged) await effects?.waitingRoomChanged(eventId)
+  return updated
 }

@@ -1,0 +1,92 @@
+// This web process's copy of every waiting room's settings (server/domain/queue/room-settings.ts),
+// so the hold path and queued buyers' statuses never ask PostgreSQL whether a room is on. Loaded at
+// boot, reloaded per room when any instance announces a change (TOPICS.queueRoom, sent by the
+// after-commit port), and in full every RELOAD_MS as a safety net for a lost announcement.
+import { getRouterParam, type H3Event } from 'h3'
+import { isUuid } from '../domain/events/access.ts'
+import { loadRoom, loadRooms, noWaitingRoom, type RoomSettings } from '../domain/queue/room-settings.ts'
+import { TOPICS } from '../messaging/pubsub.ts'
+import { useDb } from './db.ts'
+import { useLogger } from './logger.ts'
+import { usePubSub } from './pubsub.ts'
+
+const RELOAD_MS = 15_000
+
+export class WaitingRoomDirectory {
+  private rooms = new Map<string, RoomSettings>()
+  private loaded: Promise<void> | undefined
+  private timer: ReturnType<typeof setInterval> | undefined
+  private stopListening: (() => void) | undefined
+
+  start(): void {
+    if (this.timer) return
+    this.stopListening = usePubSub().on(TOPICS.queueRoom, ({ eventId }) => void this.reload(eventId))
+    usePubSub().onReconnect(() => void this.reloadAll())
+    this.timer = setInterval(() => void this.reloadAll(), RELOAD_MS)
+    this.timer.unref()
+    void this.ready()
+  }
+
+  /** Resolves once the first full load succeeded (retried by the timer while PostgreSQL is down). */
+  ready(): Promise<void> {
+    this.loaded ??= this.reloadAll().catch((err) => {
+      this.loaded = undefined
+      throw err
+    })
+    return this.loaded
+  }
+
+  get(eventId: string): RoomSettings | undefined {
+    return this.rooms.get(eventId)
+  }
+
+  all(): IterableIterator<RoomSettings> {
+    return this.rooms.values()
+  }
+
+  async reload(eventId: string): Promise<void> {
+    try {
+      const room = await loadRoom(useDb(), eventId)
+      if (room) this.rooms.set(eventId, room)
+      else this.rooms.delete(eventId)
+    } catch (err) {
+      useLogger().warn({ eventId, err: (err as Error).message }, 'waiting room reload failed')
+    }
+  }
+
+  async reloadAll(): Promise<void> {
+    const rooms = await loadRooms(useDb())
+    this.rooms = new Map(rooms.map(r => [r.eventId, r]))
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+    this.timer = undefined
+    this.stopListening?.()
+    this.loaded = undefined
+  }
+}
+
+let directory: WaitingRoomDirectory | undefined
+
+export function useWaitingRooms(): WaitingRoomDirectory {
+  directory ??= new WaitingRoomDirectory()
+  return directory
+}
+
+export function stopWaitingRooms(): void {
+  directory?.stop()
+  directory = undefined
+}
+
+/** The room of the route's event (`:id`), from memory; undefined when the event has none. */
+export async function waitingRoomOf(event: H3Event): Promise<RoomSettings | undefined> {
+  const eventId = getRouterParam(event, 'id') ?? ''
+  if (!isUuid(eventId)) throw noWaitingRoom()
+  const rooms = useWaitingRooms()
+  await rooms.ready()
+  // Publishing is not announced to the directory: a room of an event that was not on sale when
+  // loaded is read again (this only happens until the next full reload).
+  if (rooms.get(eventId)?.onSale === false) await rooms.reload(eventId)
+  return rooms.get(eventId)
+}
