@@ -11,11 +11,11 @@ export function baseUrl(): string {
   return inject('baseUrl')
 }
 
-export async function api<T = any>(method: string, path: string, options: { body?: unknown, rawBody?: string, headers?: Record<string, string>, token?: string } = {}): Promise<Res<T>> {
+export async function api<T = any>(method: string, path: string, options: { body?: unknown, rawBody?: string, headers?: Record<string, string>, token?: string, base?: string } = {}): Promise<Res<T>> {
   const headers: Record<string, string> = { ...options.headers }
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json'
   if (options.token) headers.authorization = `Bearer ${options.token}`
-  const res = await fetch(`${baseUrl()}${path}`, {
+  const res = await fetch(`${options.base ?? baseUrl()}${path}`, {
     method,
     headers,
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),

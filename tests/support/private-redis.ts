@@ -6,12 +6,14 @@ import { freePort } from './server.ts'
 
 export interface PrivateRedis {
   url: string
+  port: number
   client: Redis
   stop(): Promise<void>
 }
 
-export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const port = await freePort()
+/** `port`: start on this port (e.g. a restart of a server just stopped there). */
+export async function startPrivateRedis(options: { port?: number } = {}): Promise<PrivateRedis> {
+  const port = options.port ?? await freePort()
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' })
   const url = `redis://127.0.0.1:${port}`
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
@@ -30,6 +32,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   }
   return {
     url,
+    port,
     client,
     stop: async () => {
       client.disconnect()
