@@ -44,7 +44,7 @@ export function useHold(eventId: MaybeRefOrGetter<string>) {
   }
 
   const create = (body: { eventId: string, seatIds: string[], ga: { sectionId: string, quantity: number }[] }) => run(async () => {
-    remember(await api<HoldDto>('/api/holds', { method: 'POST', body, headers: withKey() }))
+    remember(await api<HoldDto>('/api/holds', { method: 'POST', body, headers: { ...withKey(), ...admissionHeader(toValue(eventId)) } }))
   })
 
   const extend = () => run(async () => {

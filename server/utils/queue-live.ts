@@ -34,7 +34,7 @@ const rooms = new Map<string, LiveRoom>()
 let listening: (() => void) | undefined
 
 function keyOf(s: QueueStatusDto): string {
-  return `${s.state}|${s.phase}|${s.position}|${s.ahead}|${s.etaSeconds}|${s.placesLeft}|${s.queueLength}|${s.lapsed ?? ''}|${s.admittedUntil ?? ''}`
+  return `${s.state}|${s.phase}|${s.salesStartAt}|${s.position}|${s.ahead}|${s.etaSeconds}|${s.placesLeft}|${s.queueLength}|${s.lapsed ?? ''}|${s.admittedUntil ?? ''}`
 }
 
 export function sendIfChanged(watcher: QueueWatcher, status: QueueStatusDto): void {

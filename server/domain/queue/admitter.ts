@@ -87,6 +87,8 @@ export class Admitter {
     }
     if (counters.closed) return
     if (!counters.drawn) {
+      // A fixed rate counts from the draw: the first buyer is let in one interval after the start.
+      s.lastTickAt = now
       if (now < room.salesStartAt) {
         await this.announce(room, s, now, { drawn: false, tail: 0, cursor: 0, placesLeft: null, preSize: counters.preSize + counters.lateSize })
         return
