@@ -141,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? intInRange(env.METRICS_PORT, 0, 1, 65535, 'METRICS_PORT') : undefined,
     bullPrefix: env.BULLMQ_PREFIX || 'bull',
-    queueTickMs: intInRange(env.QUEUE_TICK_MS, 500, 50, 10_000, 'QUEUE_TICK_MS'),
+    queueTickMs: intInRange(env.QUEUE_TICK_MS, 250, 50, 10_000, 'QUEUE_TICK_MS'),
     queueJoinRateLimitPerIp: intInRange(env.RATE_LIMIT_QUEUE_JOIN_PER_IP, 60, 1, 1_000_000, 'RATE_LIMIT_QUEUE_JOIN_PER_IP'),
   }
 }

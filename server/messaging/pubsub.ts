@@ -58,8 +58,9 @@ export const queueProgressMessage = z.object({
   drawn: z.boolean(),
   /** Last position in line. */
   tail: z.number().int(),
-  /** Positions 1..cursor have been admitted. */
+  /** Positions 1..cursor have been admitted; those after admittedFrom were admitted at `at`. */
   cursor: z.number().int(),
+  admittedFrom: z.number().int(),
   placesLeft: z.number().int().nullable(),
   /** Admissions per minute recently. */
   rate: z.number(),

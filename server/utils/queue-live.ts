@@ -61,7 +61,8 @@ async function apply(eventId: string, live: LiveRoom, progress: QueueProgressMes
   const now = Date.now()
   for (const w of watchers) {
     if (w.position !== null && w.position <= progress.cursor && w.admittedAt === null) {
-      w.admittedAt = (await readLine(redis, eventId, w.userId)).admittedAt ?? now
+      // Let in by this very announcement: its time is the admission time; otherwise ask Redis.
+      w.admittedAt = w.position > progress.admittedFrom ? progress.at : (await readLine(redis, eventId, w.userId)).admittedAt ?? now
     }
     const status = await statusFromFacts(room, factsFromProgress(progress, w.position, w.waiting, w.admittedAt), w.userId, secret, now)
     if (status) sendIfChanged(w, status)

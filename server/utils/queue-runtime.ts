@@ -11,6 +11,7 @@ import { TOPICS, publish } from '../messaging/pubsub.ts'
 import { useAfterCommit } from './after-commit.ts'
 import { useDb } from './db.ts'
 import { useLogger } from './logger.ts'
+import { usePubSub } from './pubsub.ts'
 import { useRedis } from './redis.ts'
 import { useWaitingRooms } from './waiting-room-directory.ts'
 
@@ -74,18 +75,38 @@ async function tick(): Promise<void> {
   await useAdmitter().tick(rooms.all())
 }
 
-function schedule(): void {
+/** A change of places on an event with an active room brings the next tick forward (not closer than this). */
+const EARLY_TICK_MS = 100
+let running = false
+let lastTickAt = 0
+let stopListening: (() => void) | undefined
+
+function schedule(delay = config().queueTickMs): void {
+  clearTimeout(timer)
   timer = setTimeout(() => {
+    running = true
     void tick().catch(err => useLogger().warn({ err: (err as Error).message }, 'queue admitter tick failed')).finally(() => {
+      running = false
+      lastTickAt = Date.now()
       if (timer) schedule()
     })
-  }, config().queueTickMs)
+  }, delay)
   timer.unref?.()
+}
+
+/** Places changed on an event (held, booked, freed): if its room is selling, the admitter looks again soon. */
+function placesChanged(eventId: string): void {
+  if (!leading || running || !timer) return
+  const room = useWaitingRooms().get(eventId)
+  if (!room?.drawn || room.closedAt !== null) return
+  const dueIn = Math.max(0, lastTickAt + EARLY_TICK_MS - Date.now())
+  if (dueIn < config().queueTickMs) schedule(dueIn)
 }
 
 export function startQueueRuntime(): void {
   if (timer) return
   useWaitingRooms().start()
+  stopListening = usePubSub().on(TOPICS.availability, m => placesChanged(m.eventId))
   schedule()
 }
 
@@ -93,6 +114,7 @@ export function stopQueueRuntime(): void {
   // The lease is left to lapse (LEASE_MS): Redis may already be closed by the time this runs.
   clearTimeout(timer)
   timer = undefined
+  stopListening?.()
   leading = false
   admitter = undefined
   rebuilding = new Map()

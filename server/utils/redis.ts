@@ -7,7 +7,9 @@ import { config } from '../config/env.ts'
 let client: Redis | undefined
 
 export function useRedis(): Redis {
-  client ??= new Redis(config().redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false })
+  if (client) return client
+  client = new Redis(config().redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false })
+  // Once per connection: a listener added per call piled up (MaxListenersExceededWarning in a rush).
   client.on('error', () => { /* reconnects by itself; callers see their command fail */ })
   return client
 }
@@ -15,7 +17,8 @@ export function useRedis(): Redis {
 /** A separate connection for BullMQ producers (BullMQ wants maxRetriesPerRequest: null). */
 let bullConnection: Redis | undefined
 export function useBullConnection(): Redis {
-  bullConnection ??= new Redis(config().redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: null, connectTimeout: 2_000 })
+  if (bullConnection) return bullConnection
+  bullConnection = new Redis(config().redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: null, connectTimeout: 2_000 })
   bullConnection.on('error', () => {})
   return bullConnection
 }

@@ -14,6 +14,7 @@ describe('admission policy', () => {
     ['held places likely to lapse count', { free: 0, held: 40, lapseShare: 0.25 }, 10],
     ['buyers taking two places each count twice', { free: 10, placesPerBuyer: 2 }, 5],
     ['never more than are waiting', { free: 100, waiting: 3 }, 3],
+    ['the last places still get a buyer', { free: 2, placesPerBuyer: 2.5 }, 1],
   ] as const)('%s', (_name, input, room) => {
     expect(inventoryRoom({ ...base, ...input })).toBeGreaterThanOrEqual(room)
     expect(admissionsNow({ ...base, ...input }).inventoryRoom).toBe(room)
@@ -29,6 +30,12 @@ describe('admission policy', () => {
       targets.push(d.target)
     }
     expect(targets.every((t, i) => i === 0 || t > targets[i - 1]!)).toBe(true)
+  })
+
+  it('automatic: grows when admitted buyers act at once (few outstanding, many decisions)', () => {
+    const d = admissionsNow({ ...base, target: 100, outstanding: 2, decisionRate: 40 })
+    expect(d.target).toBe(200)
+    expect(d.admit).toBe(198)
   })
 
   it('automatic: does not grow when admitted buyers are not using their turns', () => {

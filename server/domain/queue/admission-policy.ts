@@ -6,11 +6,11 @@
 //    holds that lapsed rather than being booked). So nobody waits for tickets that are gone.
 // 2. Pace. A fixed rate (admitPerMinute) if the organiser set one; otherwise automatic, a target
 //    number of buyers in progress (admitted, not yet acting): it starts at MIN_IN_PROGRESS and grows
-//    ×1.5 per tick while the buyers use it (outstanding ≥ half the target) and the database answers
-//    promptly; when it slows down (the admitter's own count query takes several times its best),
+//    ×2 per tick while the buyers use it (outstanding ≥ half the target, or decisions coming in at
+//    half the target per HORIZON_S) and the database answers promptly; when it slows down (the admitter's own count query takes several times its best),
 //    the target falls to what the system was seen to sustain — twice the hold decisions it made in
 //    the last HORIZON_S seconds — so queued buyers arrive no faster than PostgreSQL decides.
-export const MIN_IN_PROGRESS = 20
+export const MIN_IN_PROGRESS = 50
 export const MAX_IN_PROGRESS = 5_000
 export const HORIZON_S = 2
 
@@ -50,7 +50,8 @@ export interface PolicyDecision {
 
 export function inventoryRoom(i: Pick<PolicyInput, 'free' | 'held' | 'lapseShare' | 'placesPerBuyer' | 'outstanding'>): number {
   const expected = i.free + Math.floor(i.held * Math.min(1, Math.max(0, i.lapseShare)))
-  return Math.max(0, Math.floor(expected / Math.max(1, i.placesPerBuyer)) - i.outstanding)
+  // Rounded up: the last few places still get a buyer, who may take fewer than the average.
+  return Math.max(0, Math.ceil(expected / Math.max(1, i.placesPerBuyer)) - i.outstanding)
 }
 
 export function admissionsNow(i: PolicyInput): PolicyDecision {
@@ -65,7 +66,7 @@ export function admissionsNow(i: PolicyInput): PolicyDecision {
   const previous = Math.max(MIN_IN_PROGRESS, i.target)
   const target = Math.min(MAX_IN_PROGRESS, !i.healthy
     ? Math.min(previous, sustained)
-    : i.outstanding * 2 >= previous ? Math.ceil(previous * 1.5) : previous)
+    : i.outstanding * 2 >= previous || i.decisionRate * HORIZON_S * 2 >= previous ? previous * 2 : previous)
   const admit = Math.max(0, Math.min(target - i.outstanding, room))
   return { admit, target, carry: 0, inventoryRoom: room }
 }

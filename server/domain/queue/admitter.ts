@@ -133,13 +133,14 @@ export class Admitter {
       waiting: counters.tail - counters.cursor,
       admitPerMinute: room.admitPerMinute,
       decisionRate: s.decisionRate,
-      healthy: s.countMs < Math.max(50, 4 * s.bestCountMs),
+      healthy: s.countMs < Math.max(200, 10 * s.bestCountMs),
       target: s.target,
       carry: s.carry,
       elapsedMs,
     })
     s.target = decision.target
     s.carry = decision.carry
+    if (process.env.QUEUE_TRACE) this.deps.log.warn({ t: now % 100000, free: counts.free, held: counts.held, out: counters.outstanding, dec: counters.decisions, rate: s.decisionRate.toFixed(1), countMs: countMs.toFixed(1), sm: s.countMs.toFixed(1), target: decision.target, admit: decision.admit, room: decision.inventoryRoom }, 'tick')
     let cursor = counters.cursor
     if (decision.admit > 0) {
       const windowEnd = now + room.holdMinutes * 60_000
@@ -156,15 +157,16 @@ export class Admitter {
       placesLeft: counts.free, held: counts.held, rate, target: room.admitPerMinute === null ? s.target : '',
       inProgress: counters.outstanding + Math.max(0, cursor - counters.cursor),
     })
-    await this.announce(room, s, now, { drawn: true, tail: counters.tail, cursor, placesLeft: counts.free, preSize: 0, rate })
+    await this.announce(room, s, now, { drawn: true, tail: counters.tail, cursor, admittedFrom: counters.cursor, placesLeft: counts.free, preSize: 0, rate })
   }
 
-  private async announce(room: RoomSettings, s: RoomState, now: number, figures: { drawn: boolean, tail: number, cursor: number, placesLeft: number | null, preSize: number, rate?: number, closed?: boolean }): Promise<void> {
+  private async announce(room: RoomSettings, s: RoomState, now: number, figures: { drawn: boolean, tail: number, cursor: number, admittedFrom?: number, placesLeft: number | null, preSize: number, rate?: number, closed?: boolean }): Promise<void> {
     const message: QueueProgressMessage = {
       eventId: room.eventId,
       drawn: figures.drawn,
       tail: figures.tail,
       cursor: figures.cursor,
+      admittedFrom: figures.admittedFrom ?? figures.cursor,
       placesLeft: figures.placesLeft,
       rate: figures.rate ?? 0,
       preSize: figures.preSize,
@@ -172,7 +174,7 @@ export class Admitter {
       closedReason: figures.closed ? 'SOLD_OUT' : null,
       at: now,
     }
-    const { at: _at, ...content } = message
+    const { at: _at, admittedFrom: _from, ...content } = message
     const key = JSON.stringify(content)
     if (key === s.lastPublished && now - s.lastPublishedAt < HEARTBEAT_MS) return
     s.lastPublished = key
