@@ -92,7 +92,7 @@ async function main() {
     for (const name of ['a', 'b']) {
       servers.push(await startServer({
         DATABASE_URL: seed.database.url, AUTH_SECRET: authSecret, ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-        REDIS_URL: redis.url, BULLMQ_PREFIX: `queue-bench-${randomUUID().slice(0, 8)}`, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', ...(process.env.QUEUE_TRACE ? { QUEUE_TRACE: '1' } : {}),
+        REDIS_URL: redis.url, BULLMQ_PREFIX: `queue-bench-${randomUUID().slice(0, 8)}`, RATE_LIMITS: 'off', LOG_LEVEL: 'warn',
       }, join(build, '.output'), { logFile: join(tmpdir(), `bookify-queue-bench-${name}.log`) }))
     }
     const [a, b] = servers as [RunningServer, RunningServer]

@@ -140,7 +140,6 @@ export class Admitter {
     })
     s.target = decision.target
     s.carry = decision.carry
-    if (process.env.QUEUE_TRACE) this.deps.log.warn({ t: now % 100000, free: counts.free, held: counts.held, out: counters.outstanding, dec: counters.decisions, rate: s.decisionRate.toFixed(1), countMs: countMs.toFixed(1), sm: s.countMs.toFixed(1), target: decision.target, admit: decision.admit, room: decision.inventoryRoom }, 'tick')
     let cursor = counters.cursor
     if (decision.admit > 0) {
       const windowEnd = now + room.holdMinutes * 60_000
