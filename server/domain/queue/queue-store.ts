@@ -89,6 +89,7 @@ return {cursor, to}
  * count of pre-queue users and the users, then late user/seq pairs, then cursor/time advances.
  */
 const REBUILD = lua(`
+if redis.call('HGET', KEYS[4], 'built') == '1' then return 0 end
 for _, k in ipairs(KEYS) do redis.call('DEL', k) end
 local line, pre, late, meta, advances = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local i = 7
