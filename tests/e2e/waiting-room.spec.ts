@@ -54,6 +54,7 @@ test('three buyers queue before the sale, watch their place fall, are let in in 
     await expect(b.page.getByRole('heading', { name: 'You are in the waiting room' })).toBeVisible()
     await expect(b.page.getByText(/Everyone who is here before then gets a random place/)).toBeVisible()
   }
+  await buyers[2]!.page.screenshot({ path: '/tmp/bookify-queue-prequeue.png', fullPage: true })
   // A reload keeps the place (it lives on the server).
   await buyers[0]!.page.reload()
   await expect(buyers[0]!.page.getByRole('heading', { name: 'You are in the waiting room' })).toBeVisible()
@@ -81,6 +82,7 @@ test('three buyers queue before the sale, watch their place fall, are let in in 
   // The last in line sees their place fall: number 3 with people ahead, then fewer, then their turn.
   const last = inProofOrder[2]!.page
   await expect(last.getByRole('heading', { name: 'You are number 3 in line' })).toBeVisible({ timeout: 10_000 })
+  await last.screenshot({ path: '/tmp/bookify-queue-in-line.png', fullPage: true })
   await Promise.all(watching)
   // Each saw their place fall, step by step, to their turn.
   const steps = ['2 people ahead of you', '1 person ahead of you', 'You are next', 'You are in!']
@@ -96,6 +98,7 @@ test('three buyers queue before the sale, watch their place fall, are let in in 
   expect(times[0]!).toBeLessThan(times[1]!)
   expect(times[1]!).toBeLessThan(times[2]!)
 
+  await inProofOrder[0]!.page.screenshot({ path: '/tmp/bookify-queue-admitted.png', fullPage: true })
   // Each books with their turn.
   for (const b of inProofOrder) {
     await b.page.getByRole('link', { name: 'Choose your places' }).click()
