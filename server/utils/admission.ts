@@ -1,7 +1,7 @@
 // The hold path's waiting-room check: while an event's room is active, POST /api/holds needs an
 // admission token of the caller's own (header X-Admission-Token). Cheap on purpose: the room's
 // settings come from this process's memory, the token is a signature check, and the "buyer acted"
-// mark goes to Redis without being waited for.
+// mark goes to Redis when the answer has been sent (the hold committed by then), unwaited for.
 import { getHeader, type H3Event } from 'h3'
 import { config } from '../config/env.ts'
 import { verifyAdmissionToken } from '../domain/queue/admission-token.ts'
@@ -15,5 +15,5 @@ export async function requireAdmission(event: H3Event, userId: string, eventId: 
   await rooms.ready()
   if (!requiresAdmission(rooms.get(eventId))) return
   await verifyAdmissionToken(getHeader(event, 'x-admission-token'), config().authSecret, userId, eventId)
-  void markAttempt(useRedis(), eventId, userId).catch(() => {})
+  event.node.res.once('close', () => void markAttempt(useRedis(), eventId, userId).catch(() => {}))
 }

@@ -183,17 +183,15 @@ export async function admitNext(redis: QueueRedis, eventId: string, count: numbe
   return { from: Number(from), to: Number(to) }
 }
 
-/** How long a hold attempt still counts as in progress: until its answer shows in the places counted. */
-export const ATTEMPT_MS = 2_000
-
 /**
- * A hold attempt with a valid token counts as a decision, and the buyer stays "outstanding" for
- * ATTEMPT_MS more — the attempt's places are not in the free/held counts until it commits, and
- * counting them neither way would let the admitter hand them out twice.
+ * A hold attempt with a valid token has been answered: the buyer is no longer outstanding, and it
+ * counts as a decision. Called once the answer is sent — by then a granted hold has committed and
+ * shows in the places counted, so the admitter never counts the same places as both free and
+ * promised to an outstanding buyer.
  */
-export async function markAttempt(redis: QueueRedis, eventId: string, userId: string, now = Date.now()): Promise<void> {
+export async function markAttempt(redis: QueueRedis, eventId: string, userId: string): Promise<void> {
   const k = queueKeys(eventId)
-  await redis.multi().zadd(k.outstanding, 'XX', 'LT', now + ATTEMPT_MS, userId).hincrby(k.meta, 'decisions', 1).exec()
+  await redis.multi().zrem(k.outstanding, userId).hincrby(k.meta, 'decisions', 1).exec()
 }
 
 export interface RoomCounters {

@@ -44,7 +44,9 @@ async function act(start: Start, base: URL, agent: http.Agent, buyer: Buyer, adm
   }
   holds.push({ at: Date.now(), status: hold.status, places: hold.status === 201 ? hold.body.items.length : 0 })
   if (hold.status !== 201) return
-  const booking = await post(base, agent, '/api/bookings', buyer.token, { holdId: hold.body.id })
+  let booking = await post(base, agent, '/api/bookings', buyer.token, { holdId: hold.body.id })
+  // A dropped answer is retried once: the same booking is confirmed or its first answer replayed.
+  if (booking.status === 0 || booking.status >= 500) booking = await post(base, agent, '/api/bookings', buyer.token, { holdId: hold.body.id })
   bookings.push({ at: Date.now(), status: booking.status })
 }
 
