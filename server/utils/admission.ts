@@ -15,5 +15,6 @@ export async function requireAdmission(event: H3Event, userId: string, eventId: 
   await rooms.ready()
   if (!requiresAdmission(rooms.get(eventId))) return
   await verifyAdmissionToken(getHeader(event, 'x-admission-token'), config().authSecret, userId, eventId)
-  event.node.res.once('close', () => void markAttempt(useRedis(), eventId, userId).catch(() => {}))
+  const res = event.node.res
+  res.once('close', () => void markAttempt(useRedis(), eventId, userId, res.statusCode === 201).catch(() => {}))
 }

@@ -128,7 +128,8 @@ export class Admitter {
       free: counts.free,
       held: counts.held,
       lapseShare: counts.lapsed + counts.booked >= 10 ? counts.lapsed / (counts.lapsed + counts.booked) : 0,
-      placesPerBuyer: counters.decisions >= 10 ? Math.max(1, taken / counters.decisions) : 1,
+      // Places per granted hold: a refused attempt took nothing, but its buyer wanted as much.
+      placesPerBuyer: counters.granted >= 10 ? Math.max(1, taken / counters.granted) : 1,
       outstanding: counters.outstanding,
       waiting: counters.tail - counters.cursor,
       admitPerMinute: room.admitPerMinute,

@@ -189,9 +189,9 @@ export async function admitNext(redis: QueueRedis, eventId: string, count: numbe
  * shows in the places counted, so the admitter never counts the same places as both free and
  * promised to an outstanding buyer.
  */
-export async function markAttempt(redis: QueueRedis, eventId: string, userId: string): Promise<void> {
+export async function markAttempt(redis: QueueRedis, eventId: string, userId: string, granted: boolean): Promise<void> {
   const k = queueKeys(eventId)
-  await redis.multi().zrem(k.outstanding, userId).hincrby(k.meta, 'decisions', 1).exec()
+  await redis.multi().zrem(k.outstanding, userId).hincrby(k.meta, 'decisions', 1).hincrby(k.meta, 'granted', granted ? 1 : 0).exec()
 }
 
 export interface RoomCounters {
@@ -202,6 +202,8 @@ export interface RoomCounters {
   /** Admitted, window still open, no hold attempt yet (lapsed windows are dropped here). */
   outstanding: number
   decisions: number
+  /** Hold attempts of admitted buyers that were granted. */
+  granted: number
   preSize: number
   lateSize: number
   closed: boolean
@@ -212,12 +214,12 @@ export async function readCounters(redis: QueueRedis, eventId: string, now: numb
   const res = await redis.multi()
     .zremrangebyscore(k.outstanding, '-inf', now)
     .zcard(k.outstanding)
-    .hmget(k.meta, 'built', 'drawn', 'tail', 'cursor', 'decisions', 'closed')
+    .hmget(k.meta, 'built', 'drawn', 'tail', 'cursor', 'decisions', 'closed', 'granted')
     .scard(k.pre)
     .zcard(k.late)
     .exec()
   if (!res) throw new Error('queue counters: transaction aborted')
-  const [built, drawn, tail, cursor, decisions, closed] = res[2]![1] as (string | null)[]
+  const [built, drawn, tail, cursor, decisions, closed, granted] = res[2]![1] as (string | null)[]
   return {
     built: built === '1',
     drawn: drawn === '1',
@@ -225,6 +227,7 @@ export async function readCounters(redis: QueueRedis, eventId: string, now: numb
     cursor: Number(cursor ?? 0),
     outstanding: Number(res[1]![1]),
     decisions: Number(decisions ?? 0),
+    granted: Number(granted ?? 0),
     preSize: Number(res[3]![1]),
     lateSize: Number(res[4]![1]),
     closed: closed === '1',
