@@ -49,6 +49,14 @@ export interface Config {
   metricsPort: number | undefined
   /** Redis key prefix of the BullMQ queues; web and workers of one deployment must agree. */
   bullPrefix: string
+  /** Stripe secret key (sk_…); unset: card payments are off, events sell at the venue or free. */
+  stripeSecretKey: string | undefined
+  /** Signing secret (whsec_…) of the Stripe webhook endpoint; unset: webhooks are refused. */
+  stripeWebhookSecret: string | undefined
+  /** Stripe's API root; unset: Stripe's own. Tests and local development point it at a fake. */
+  stripeApiBase: string | undefined
+  /** How long past the hold's expiry a card checkout keeps the places before Bookify ends it. */
+  checkoutGraceMinutes: number
 }
 
 const DEV_SECRETS_FILE = resolve(process.cwd(), '.data/dev-secrets.json')
@@ -83,6 +91,14 @@ function intInRange(raw: string | undefined, fallback: number, min: number, max:
 
 function baseUrl(raw: string | undefined, fallback: string): string {
   return (raw || fallback).replace(/\/+$/, '')
+}
+
+function httpUrl(raw: string, name: string): string {
+  try {
+    const url = new URL(raw)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return raw.replace(/\/+$/, '')
+  } catch { /* reported below */ }
+  throw new ConfigError(`${name} must be an http(s) URL such as http://127.0.0.1:12111, got "${raw}".`)
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -137,6 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? intInRange(env.METRICS_PORT, 0, 1, 65535, 'METRICS_PORT') : undefined,
     bullPrefix: env.BULLMQ_PREFIX || 'bull',
+    stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    stripeApiBase: env.STRIPE_API_BASE ? httpUrl(env.STRIPE_API_BASE, 'STRIPE_API_BASE') : undefined,
+    checkoutGraceMinutes: intInRange(env.CHECKOUT_GRACE_MINUTES, 15, 1, 120, 'CHECKOUT_GRACE_MINUTES'),
   }
 }
 

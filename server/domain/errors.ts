@@ -26,6 +26,10 @@ export type DomainErrorCode =
   | 'EVENT_STARTED'
   | 'NOT_CONFIGURED'
   | 'NOT_READY'
+  | 'PAYMENT_REQUIRED'
+  | 'REFUND_NOT_ALLOWED'
+  | 'WEBHOOK_SIGNATURE_INVALID'
+  | 'PAYMENT_PROVIDER_UNAVAILABLE'
 
 /**
  * An expected refusal (sold out, not found, …), answered with its contract code. It carries no stack

@@ -6,11 +6,13 @@ import type { ApiErrorBody } from '../../shared/types/api-error.ts'
 const STATUS_OF: Record<DomainErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  WEBHOOK_SIGNATURE_INVALID: 400,
   UNAUTHENTICATED: 401,
   TOKEN_INVALID: 401,
   INVALID_CREDENTIALS: 401,
   REFRESH_INVALID: 401,
   REFRESH_REUSED: 401,
+  PAYMENT_REQUIRED: 402,
   ACCOUNT_DISABLED: 403,
   FORBIDDEN: 403,
   ORIGIN_MISMATCH: 403,
@@ -26,9 +28,11 @@ const STATUS_OF: Record<DomainErrorCode, number> = {
   INVENTORY_IN_USE: 409,
   EVENT_CANCELLED: 409,
   EVENT_STARTED: 409,
+  REFUND_NOT_ALLOWED: 409,
   HOLD_EXPIRED: 410,
   RATE_LIMITED: 429,
   NOT_READY: 503,
+  PAYMENT_PROVIDER_UNAVAILABLE: 503,
 }
 
 /** Codes for errors h3/Nitro raise themselves (no route, wrong method, …). */
