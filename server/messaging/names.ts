@@ -17,6 +17,9 @@ export const ROUTING_KEYS = {
   eventCancelled: 'event.cancelled',
   waitlistOffered: 'waitlist.offered',
   userRegistered: 'user.registered',
+  paymentWebhookReceived: 'payment.webhook_received',
+  refundRequested: 'refund.requested',
+  refundCompleted: 'refund.completed',
 } as const
 
 export type RoutingKey = (typeof ROUTING_KEYS)[keyof typeof ROUTING_KEYS]
@@ -28,6 +31,7 @@ export const QUEUES = {
   calendarSync: 'calendar:sync',
   searchIndex: 'search-index:refresh',
   cleanup: 'cleanup:release',
+  payments: 'payments:process',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
@@ -60,9 +64,11 @@ export const MESSAGE_HEADERS = {
 const K = ROUTING_KEYS
 /** Which routing keys each queue receives: the topology as data, declared again on every reconnect. */
 export const QUEUE_BINDINGS: Readonly<Record<QueueName, readonly RoutingKey[]>> = {
-  [QUEUES.notifications]: [K.userRegistered, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled],
+  [QUEUES.notifications]: [K.userRegistered, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled, K.refundCompleted],
   [QUEUES.calendarSync]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.eventUpdated, K.eventCancelled],
   [QUEUES.searchIndex]: [K.eventPublished, K.eventUpdated, K.eventCancelled],
   // Freed places may satisfy the waitlist; the cleanup worker offers them.
   [QUEUES.cleanup]: [K.holdExpired, K.bookingCancelled, K.eventCancelled],
+  // Stripe webhooks, refunds to send, an event's paid bookings to refund, checkouts whose hold ran out.
+  [QUEUES.payments]: [K.paymentWebhookReceived, K.refundRequested, K.eventCancelled, K.holdExpired],
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pagination } from './pagination'
+import { eventPaymentFields } from './payments'
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date())
 
@@ -129,6 +130,7 @@ export const createEventBody = z.object({
   description: eventFields.description.default(''),
   holdMinutes: eventFields.holdMinutes.optional(),
   sections: sectionList(sectionInput),
+  ...eventPaymentFields,
 }).strict().superRefine((b, ctx) => {
   checkTimes(b, ctx)
   checkSections(b.sections, ctx)
@@ -150,6 +152,7 @@ export const updateEventBody = z.object({
   venue: eventFields.venue.partial().optional(),
   holdMinutes: eventFields.holdMinutes.optional(),
   sections: sectionList(sectionEdit).optional(),
+  ...eventPaymentFields,
 }).strict().superRefine((b, ctx) => {
   if (Object.keys(b).length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'Send at least one field to change.' })
   checkTimes(b, ctx)

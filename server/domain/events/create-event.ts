@@ -6,6 +6,7 @@ import { auditEvent } from './audit.ts'
 import { buildInventory } from './build-inventory.ts'
 import { createPlaces } from './create-places.ts'
 import { eventDetail } from './event-detail.ts'
+import { paymentSettingsColumns } from './payment-settings.ts'
 
 export interface CreateEventOptions {
   /** config().holdMinutesDefault, used when the body names no hold length. */
@@ -43,6 +44,7 @@ export async function createEvent(db: Db, organiserId: string, body: CreateEvent
         venueAddress: body.venue.address,
         city: body.venue.city,
         holdMinutes: body.holdMinutes ?? options.holdMinutesDefault,
+        ...paymentSettingsColumns(body),
       },
     })
     for (const [index, spec] of body.sections.entries()) {

@@ -2,6 +2,7 @@
 import type { Db, Prisma } from '../../db/client.ts'
 import type { EventDetailDto, Money, SectionDto } from '../../../shared/types/event.ts'
 import { eventNotFound, loadVisibleEvent, type EventCaller } from './access.ts'
+import { paymentSettingsDto } from './payment-settings.ts'
 
 type Reader = Db | Prisma.TransactionClient
 
@@ -69,6 +70,7 @@ export async function eventDetail(db: Reader, eventId: string): Promise<EventDet
       total: [...counts.values()].reduce((sum, c) => sum + c.total, 0),
     },
     priceFrom: cheapest ? priceOf(cheapest) : null,
+    ...paymentSettingsDto(event),
   }
 }
 

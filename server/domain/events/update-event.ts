@@ -12,6 +12,7 @@ import { applySectionEdits } from './apply-section-edits.ts'
 import { auditEvent } from './audit.ts'
 import { eventDetail } from './event-detail.ts'
 import { lockEvent } from './lock-event.ts'
+import { paymentSettingsChanges } from './payment-settings.ts'
 
 type EventRow = Prisma.EventModel
 
@@ -35,7 +36,8 @@ function plannedChanges(event: EventRow, body: UpdateEventBody): { data: Prisma.
   if (venue.name !== undefined) set('venue', 'venueName', venue.name, venue.name === event.venueName)
   if (venue.address !== undefined) set('venue', 'venueAddress', venue.address, venue.address === event.venueAddress)
   if (venue.city !== undefined) set('venue', 'city', venue.city, venue.city === event.city)
-  return { data, fields }
+  const payment = paymentSettingsChanges(event, body)
+  return { data: { ...data, ...payment.data }, fields: [...fields, ...payment.fields] }
 }
 
 function checkMergedTimes(event: EventRow, body: UpdateEventBody): void {

@@ -7,7 +7,7 @@ export default defineEventHandler(async (event) => {
   const id = getRouterParam(event, 'id') ?? ''
   if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'There is no such booking.')
   return idempotent(event, caller.userId, 'POST /api/bookings/:id/cancel', { id }, 200, async () => {
-    const { booking, changed } = await cancelBooking(useDb(), useAfterCommit(), id, caller.userId, requestIdOf(event))
+    const { booking, changed } = await cancelBooking(useDb(), useAfterCommit(), usePayments(), id, caller, requestIdOf(event))
     if (changed) countMetric('bookings_cancelled')
     return booking
   })
