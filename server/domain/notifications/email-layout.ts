@@ -13,7 +13,8 @@ export interface EmailContent {
 
 export interface MailAttachment {
   filename: string
-  content: string
+  /** Text, or bytes for binary files (the tickets PDF). */
+  content: string | Buffer
   contentType: string
 }
 

@@ -8,6 +8,7 @@ import type { LogLike, NotifyContext, TxRunner } from '../../../server/domain/no
 import { notifyBookingCancelled, notifyBookingChanged, notifyBookingConfirmed, type BookingNotifyDeps } from '../../../server/domain/notifications/notify-booking.ts'
 import { notifyEventCancelled, notifyEventUpdated } from '../../../server/domain/notifications/notify-event.ts'
 import { notifyWaitlistOffered, notifyWelcome } from '../../../server/domain/notifications/notify-account.ts'
+import { notifyRefundCompleted } from '../../../server/domain/notifications/notify-refund.ts'
 
 export interface HandlerTools {
   db: Db
@@ -30,6 +31,7 @@ export function notificationHandler(services: NotificationServices) {
       case K.eventUpdated: return notifyEventUpdated(deps, ctx, MESSAGE_PAYLOADS[K.eventUpdated].parse(message.data))
       case K.eventCancelled: return notifyEventCancelled(deps, ctx, MESSAGE_PAYLOADS[K.eventCancelled].parse(message.data))
       case K.userRegistered: return notifyWelcome(deps, ctx, MESSAGE_PAYLOADS[K.userRegistered].parse(message.data))
+      case K.refundCompleted: return notifyRefundCompleted(deps, ctx, MESSAGE_PAYLOADS[K.refundCompleted].parse(message.data))
       default:
         // hold.expired and anything else bound here: nothing to tell the user (yet).
         await tools.tx(async () => {})
