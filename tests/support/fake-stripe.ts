@@ -21,6 +21,8 @@ export interface FakeStripeOptions {
   webhooks?: 'send' | 'hold'
   /** Status new refunds get (default succeeded). */
   refundStatus?: 'succeeded' | 'pending'
+  /** Milliseconds between doing a refund and answering (a slow Stripe, so a test can kill a worker mid-call). */
+  refundDelayMs?: number
   log?: (line: string) => void
 }
 
@@ -313,6 +315,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     }
     // Stripe stores the first answer, errors included (but not 5xx, which it lets you retry).
     if (key && req.method === 'POST' && answer.status < 500) idempotent.set(key, { hash, ...answer })
+    if (options.refundDelayMs && url.pathname === '/v1/refunds' && req.method === 'POST') await new Promise(r => setTimeout(r, options.refundDelayMs))
     record.status = answer.status
     send(res, answer.status, answer.body, key ? { 'idempotency-key': key } : {})
   }
