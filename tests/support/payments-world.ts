@@ -21,6 +21,8 @@ export interface PaymentsWorld {
   /** Starts the relay and a payments worker (again, after a kill) in this world's vhost. */
   startWorkers(): Promise<{ relay: RunningWorker, payments: RunningWorker }>
   startPaymentsWorker(): Promise<RunningWorker>
+  /** This world's RabbitMQ vhost, once workers were started. */
+  amqpUrl(): string
   stop(): Promise<void>
 }
 
@@ -46,6 +48,7 @@ export async function startPaymentsWorld(options: FakeStripeOptions = {}): Promi
   }
   const world: PaymentsWorld = {
     stripe, server, gateway, effects, env,
+    amqpUrl: () => vhost!.url,
     async startPaymentsWorker() {
       const worker = await startWorker('payments', await workerEnv(), { readyLog: /payments running/ })
       workers.push(worker)
