@@ -5,7 +5,7 @@ import { PDFParse } from 'pdf-parse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nextDocumentNumber } from '../../server/domain/invoices/issue-documents.ts'
 import { settleCheckout } from '../../server/domain/payments/settle-checkout.ts'
-import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
+import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import { call, returnFromCheckout, startCheckout, startPaymentsWorld, type PaymentsWorld } from '../support/payments-world.ts'
 
 let world: PaymentsWorld
