@@ -93,7 +93,16 @@ const rows: Row[] = [
       return { method: 'PATCH', path: `/api/bookings/${bookingId}`, body: { seatIds: [event.sections[1]!.placeIds[5]] } }
     },
   },
-  { name: 'cancel a booking', owner: 'buyer', expected: BUYER_ONLY(200), prepare: async () => ({ method: 'POST', path: `/api/bookings/${(await bookSeat(cast, await staffedEvent(cast))).bookingId}/cancel` }) },
+  // The event's organisers may cancel any booking of it (API.md, Payments: refunded whatever the policy).
+  { name: 'cancel a booking', owner: 'buyer', expected: answers(404, EDITORS), prepare: async () => ({ method: 'POST', path: `/api/bookings/${(await bookSeat(cast, await staffedEvent(cast))).bookingId}/cancel` }) },
+  { name: 'a booking\'s tickets PDF', owner: 'buyer', expected: answers(404, EDITORS), prepare: async () => ({ method: 'GET', path: `/api/bookings/${(await bookSeat(cast, await staffedEvent(cast))).bookingId}/tickets.pdf` }) },
+  // A booking paid at the venue has nothing to refund by card: its organisers learn that, nobody else learns it exists.
+  {
+    name: 'refund part of a booking', owner: 'buyer', expected: answers(404, { organiser: 409, coOrganiser: 409 }),
+    prepare: async () => ({ method: 'POST', path: `/api/bookings/${(await bookSeat(cast, await staffedEvent(cast))).bookingId}/refunds`, body: { amountCents: 100 } }),
+  },
+  { name: 'an event\'s card payments', owner: 'organiser', expected: answers(404, { owner: 200, organiser: 200, coOrganiser: 200, checkin: 403, admin: 403 }), prepare: async () => ({ method: 'GET', path: `/api/events/${(await staffedEvent(cast)).id}/payments` }) },
+  { name: 'my invoices', owner: 'organiser', expected: answers(200), prepare: async () => ({ method: 'GET', path: '/api/organiser/invoices' }) },
   {
     name: 'a ticket\'s QR code', owner: 'buyer', expected: BUYER_ONLY(200),
     prepare: async () => {

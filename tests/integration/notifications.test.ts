@@ -12,6 +12,7 @@ import { notificationHandler, type NotificationServices } from '../../workers/ha
 import { reminderProcessor } from '../../workers/handlers/notifications/reminder-processor.ts'
 import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
+import { PDFParse } from 'pdf-parse'
 import { decodePart, headerOf, mimeParts, startFakeSmtp, type FakeSmtp } from '../support/fake-smtp.ts'
 import { bareTools, crashingTools, outboxEnvelope, quietLog, runtimeTools } from '../support/message-tools.ts'
 
@@ -92,6 +93,16 @@ describe('booking.confirmed', () => {
     expect(html).toContain(`${baseUrl()}/bookings/${booking.id}`)
     const text = decodePart(parts.find(p => /^text\/plain/i.test(p.headers['content-type'] ?? ''))!)
     expect(text).toContain(booking.reference)
+    // The tickets, printable: a PDF with a page per ticket and its code.
+    const pdfPart = parts.find(p => /^application\/pdf/i.test(p.headers['content-type'] ?? ''))
+    expect(pdfPart, 'the tickets PDF').toBeDefined()
+    expect(pdfPart!.headers['content-disposition']).toContain(`bookify-tickets-${booking.reference}.pdf`)
+    const pdf = new PDFParse({ data: new Uint8Array(Buffer.from(pdfPart!.body.replace(/\s+/g, ''), 'base64')) })
+    const printed = await pdf.getText()
+    await pdf.destroy()
+    expect(printed.pages).toHaveLength(2)
+    const codes = await testDb().ticket.findMany({ where: { bookingId: booking.id }, select: { code: true } })
+    for (const { code } of codes) expect(printed.text).toContain(code)
 
     // The 24-hour reminder is scheduled for the event's current start.
     const { startsAt } = await testDb().event.findUniqueOrThrow({ where: { id: event.id } })

@@ -7,7 +7,12 @@ import { executeRefund } from '../../server/domain/payments/refunds.ts'
 import { processWebhook } from '../../server/domain/payments/webhooks.ts'
 import { api } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
-import { quietLog } from '../support/message-tools.ts'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createMailer } from '../../server/domain/notifications/mailer.ts'
+import { notificationHandler } from '../../workers/handlers/notifications/notification-handler.ts'
+import { outboxEnvelope, quietLog, runtimeTools } from '../support/message-tools.ts'
 import { call, heldEvents, returnFromCheckout, startCheckout, startPaymentsWorld, type PaymentsWorld } from '../support/payments-world.ts'
 
 let world: PaymentsWorld
@@ -236,6 +241,16 @@ describe('a payment that arrives after the hold ran out', () => {
     expect(booking).toMatchObject({ paymentStatus: 'REFUNDED', refundedCents: 9000 })
     const told = await db().outboxMessage.findFirstOrThrow({ where: { routingKey: 'refund.completed', aggregateId: checkout.bookingId } })
     expect(told.payload).toMatchObject({ refundId: booking.refunds[0]!.id, status: 'SUCCEEDED' })
+    // The notifications worker tells the buyer what happened, in the app and by e-mail.
+    const mailDir = mkdtempSync(join(tmpdir(), 'bookify-refund-mail-'))
+    const handle = notificationHandler({ mailer: createMailer({ smtpUrl: undefined, mailDir, from: 'Bookify <no-reply@bookify.test>' }), appUrl: world.server.url })
+    const envelope = await outboxEnvelope(db(), 'refund.completed', checkout.bookingId)
+    await handle(envelope, runtimeTools(db(), 'notifications', envelope.id))
+    const notice = await db().notification.findFirstOrThrow({ where: { userId: buyers[2]!.id, kind: 'payment.refunded' } })
+    expect(notice.body).toContain('after your hold had run out and the places were sold to someone else')
+    expect(notice.title).toContain('€90.00')
+    const [eml] = readdirSync(mailDir)
+    expect(readFileSync(join(mailDir, eml!), 'utf8')).toContain('Your money is on its way back')
     const shown = await call(world, 'GET', `/api/bookings/${checkout.bookingId}`, { token: buyers[2]!.token })
     expect(shown.body).toMatchObject({ status: 'CANCELLED', cancelReason: 'PLACES_LOST', payment: { status: 'REFUNDED', refundedCents: 9000 } })
   })
