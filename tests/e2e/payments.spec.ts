@@ -38,6 +38,7 @@ const seat = (page: Page, row: string, number: number, state: string) =>
   page.getByRole('group', { name: /^Stalls,/ }).getByRole('button', { name: new RegExp(`^Row ${row} seat ${number}, .*, ${state}$`) })
 
 test('a buyer pays by card on the hosted page, gets the tickets PDF, and the organiser refunds part', async ({ browser }) => {
+  test.setTimeout(90_000) // two browsers, a hosted page, a PDF and a refund
   const organiser = await signedIn(browser, 'Olga Organiser')
   const eventId = await paidEvent(organiser.context, 'Fado paid by card')
   const buyer = await signedIn(browser, 'Ada Buyer')

@@ -139,3 +139,24 @@ describe('an organiser refunds part of a booking', () => {
     expect(booking).toMatchObject({ refundedCents: 0, paymentStatus: 'PAID' })
   })
 })
+
+describe('changing seats of a card-paid booking', () => {
+  it('moves to seats at the same price, and refuses seats at another price', async () => {
+    const event = await createPublishedEvent(organiser.id, [
+      { name: 'Stalls', kind: 'SEATED', rows: 1, seatsPerRow: 4, priceCents: 3000 },
+      { name: 'Box', kind: 'SEATED', rows: 1, seatsPerRow: 2, priceCents: 9000 },
+    ])
+    const [stalls, box] = [event.sections[0]!.placeIds, event.sections[1]!.placeIds]
+    const checkout = await startCheckout(world, buyer.token, event.id, [stalls[0]!])
+    await world.stripe.pay(checkout.sessionId)
+    await returnFromCheckout(world, checkout.sessionId)
+    const dearer = await call(world, 'PATCH', `/api/bookings/${checkout.bookingId}`, { token: buyer.token, body: { seatIds: [box[0]] } })
+    expect(dearer.status).toBe(409)
+    expect(dearer.body.details.reason).toBe('PRICE_DIFFERS')
+    expect((await db().place.findUniqueOrThrow({ where: { id: box[0] } })).bookingId).toBeNull()
+    const same = await call(world, 'PATCH', `/api/bookings/${checkout.bookingId}`, { token: buyer.token, body: { seatIds: [stalls[3]] } })
+    expect(same.status).toBe(200)
+    expect(same.body).toMatchObject({ total: { amountCents: 3000 }, payment: { status: 'PAID', amountCents: 3000 } })
+  })
+})
+
