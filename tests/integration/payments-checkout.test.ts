@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMailer } from '../../server/domain/notifications/mailer.ts'
 import { notificationHandler } from '../../workers/handlers/notifications/notification-handler.ts'
+import { paymentsHandler } from '../../workers/handlers/payments/payments-handler.ts'
 import { outboxEnvelope, quietLog, runtimeTools } from '../support/message-tools.ts'
 import { call, heldEvents, returnFromCheckout, startCheckout, startPaymentsWorld, type PaymentsWorld } from '../support/payments-world.ts'
 
@@ -200,6 +201,20 @@ describe('a payment that arrives after the hold ran out', () => {
     await db().$executeRaw`UPDATE places SET held_until = ${past} WHERE hold_id = ${holdId}::uuid`
     await expireHolds(db(), world.effects.effects, { holdId })
   }
+
+  it('ends the checkout at Stripe when the hold runs out, so it can no longer be paid', async () => {
+    const placeIds = [seat()]
+    const checkout = await startCheckout(world, buyers[4]!.token, event.id, placeIds)
+    await lapse(checkout.holdId)
+    // hold.expired reaches the payments worker, which expires the session through Stripe's API.
+    const envelope = await outboxEnvelope(db(), 'hold.expired', checkout.holdId)
+    await paymentsHandler({ gateway: world.gateway, effects: world.effects.effects })(envelope, runtimeTools(db(), 'payments', envelope.id))
+    expect(world.stripe.requests.filter(r => r.path === `/v1/checkout/sessions/${checkout.sessionId}/expire`)).toHaveLength(1)
+    expect(world.stripe.sessions.get(checkout.sessionId)!.status).toBe('expired')
+    expect(await bookingRow(checkout.bookingId)).toMatchObject({ status: 'EXPIRED', paymentStatus: 'CANCELLED', cancelReason: 'CHECKOUT_EXPIRED' })
+    const page = await fetch(checkout.checkoutUrl)
+    expect(page.status).toBe(410)
+  })
 
   it('is confirmed when its places are still free', async () => {
     const placeIds = [seat(), seat()]

@@ -21,13 +21,21 @@ export interface InvoiceParty {
   details?: string
 }
 
-/** The next number of an organiser's invoices or credit notes; the row stays locked until commit. */
-export async function nextDocumentNumber(tx: Tx, organiserId: string, kind: DocumentKind): Promise<number> {
-  const [row] = await tx.$queryRaw<{ last_number: number }[]>`
+/**
+ * The next number of an organiser's invoices or credit notes, and the document's issue time. The
+ * row stays locked until commit, so the next issuer gets its number only after this one committed;
+ * taking the time here (clock_timestamp, not the transaction's start) keeps dates in number order.
+ */
+export async function nextDocument(tx: Tx, organiserId: string, kind: DocumentKind): Promise<{ number: number, issuedAt: Date }> {
+  const [row] = await tx.$queryRaw<{ last_number: number, issued_at: Date }[]>`
     INSERT INTO invoice_counters (organiser_id, kind, last_number) VALUES (${organiserId}::uuid, ${kind}::"InvoiceKind", 1)
     ON CONFLICT (organiser_id, kind) DO UPDATE SET last_number = invoice_counters.last_number + 1
-    RETURNING last_number`
-  return row!.last_number
+    RETURNING last_number, clock_timestamp() AS issued_at`
+  return { number: row!.last_number, issuedAt: row!.issued_at }
+}
+
+export async function nextDocumentNumber(tx: Tx, organiserId: string, kind: DocumentKind): Promise<number> {
+  return (await nextDocument(tx, organiserId, kind)).number
 }
 
 async function parties(tx: Tx, bookingId: string) {
@@ -63,16 +71,16 @@ function ticketLines(title: string, tickets: { priceCents: number, place: { labe
 }
 
 /** The invoice of a booking just paid; a second call for the same booking is refused by the database. */
-export async function issueInvoice(tx: Tx, bookingId: string, now = new Date()): Promise<void> {
+export async function issueInvoice(tx: Tx, bookingId: string): Promise<void> {
   const { b, seller, buyer } = await parties(tx, bookingId)
   const lines = ticketLines(b.event.title, b.tickets)
   const total = b.paidCents
-  const number = await nextDocumentNumber(tx, b.event.organiserId, 'INVOICE')
+  const { number, issuedAt } = await nextDocument(tx, b.event.organiserId, 'INVOICE')
   await tx.invoice.create({
     data: {
       organiserId: b.event.organiserId, kind: 'INVOICE', number, bookingId, currency: b.currency,
       totalCents: total, taxCents: taxIncluded(total, b.event.taxRateBp), taxRateBp: b.event.taxRateBp,
-      seller: { ...seller }, buyer: { ...buyer }, lines: lines as unknown as Prisma.InputJsonValue, issuedAt: now,
+      seller: { ...seller }, buyer: { ...buyer }, lines: lines as unknown as Prisma.InputJsonValue, issuedAt,
     },
   })
 }
@@ -86,12 +94,12 @@ const REFUND_WORDS: Record<string, string> = {
 }
 
 /** The credit note of a refund that succeeded, when its booking was invoiced; once per refund. */
-export async function issueCreditNote(tx: Tx, refundId: string, now = new Date()): Promise<void> {
+export async function issueCreditNote(tx: Tx, refundId: string): Promise<void> {
   const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, include: { creditNote: { select: { id: true } } } })
   if (refund.creditNote) return
   const invoice = await tx.invoice.findFirst({ where: { bookingId: refund.bookingId, kind: 'INVOICE' } })
   if (!invoice) return // nothing was invoiced (e.g. paid after the places were gone): nothing to credit
-  const number = await nextDocumentNumber(tx, invoice.organiserId, 'CREDIT_NOTE')
+  const { number, issuedAt } = await nextDocument(tx, invoice.organiserId, 'CREDIT_NOTE')
   const lines: InvoiceLine[] = [{
     description: `Credit for invoice ${documentNumber('INVOICE', invoice.number)} — ${REFUND_WORDS[refund.reason] ?? 'refund'}${refund.note ? `: ${refund.note}` : ''}`,
     quantity: 1, unitCents: refund.amountCents, totalCents: refund.amountCents,
@@ -100,7 +108,7 @@ export async function issueCreditNote(tx: Tx, refundId: string, now = new Date()
     data: {
       organiserId: invoice.organiserId, kind: 'CREDIT_NOTE', number, bookingId: refund.bookingId, refundId, currency: refund.currency,
       totalCents: refund.amountCents, taxCents: taxIncluded(refund.amountCents, invoice.taxRateBp), taxRateBp: invoice.taxRateBp,
-      seller: invoice.seller as Prisma.InputJsonValue, buyer: invoice.buyer as Prisma.InputJsonValue, lines: lines as unknown as Prisma.InputJsonValue, issuedAt: now,
+      seller: invoice.seller as Prisma.InputJsonValue, buyer: invoice.buyer as Prisma.InputJsonValue, lines: lines as unknown as Prisma.InputJsonValue, issuedAt,
     },
   })
 }

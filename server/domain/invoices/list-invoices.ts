@@ -16,7 +16,7 @@ const select = {
 type Row = Awaited<ReturnType<typeof rows>>[number]
 
 function rows(db: Db, organiserId: string, skip?: number, take?: number) {
-  return db.invoice.findMany({ where: { organiserId }, orderBy: [{ issuedAt: 'desc' }, { kind: 'asc' }, { number: 'desc' }], skip, take, select })
+  return db.invoice.findMany({ where: { organiserId }, orderBy: [{ issuedAt: 'desc' }, { kind: 'desc' }, { number: 'desc' }], skip, take, select })
 }
 
 function toDto(r: Row): InvoiceSummaryDto {

@@ -106,7 +106,7 @@ export async function applyProviderRefund(db: Db, provider: ProviderRefund, now 
       data: { status: next, providerRefundId: provider.id, completedAt: now, failureReason: next === 'FAILED' ? provider.failureReason ?? 'failed' : null },
     })
     await recomputeRefunds(tx, row.bookingId)
-    if (next === 'SUCCEEDED') await issueCreditNote(tx, row.id, now)
+    if (next === 'SUCCEEDED') await issueCreditNote(tx, row.id)
     await announceSettled(tx, row.id, row.bookingId, next as 'SUCCEEDED' | 'FAILED')
     return 'applied'
   })

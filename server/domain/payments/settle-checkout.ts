@@ -94,7 +94,7 @@ export async function settleCheckout(db: Db, effects: AfterCommit, session: Chec
     })
     await writeOutbox(tx, ROUTING_KEYS.bookingConfirmed, { bookingId, userId: booking.user_id, eventId: booking.event_id, reference: booking.reference })
     // Last: the invoice counter is the one row every confirmation of this organiser queues on.
-    await issueInvoice(tx, bookingId, now)
+    await issueInvoice(tx, bookingId)
     return { outcome: 'confirmed', bookingId, eventId: booking.event_id, placeIds: claimed.placeIds }
   }, { maxWait: 10_000, timeout: 30_000 })
   if (settled.outcome === 'confirmed') await effects.placesChanged(settled.eventId, placesNow(settled.placeIds, 'BOOKED'))

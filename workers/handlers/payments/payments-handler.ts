@@ -2,7 +2,8 @@
 // event's paid bookings to refund and its open checkouts to end, and checkouts whose hold ran out.
 // Each effect is idempotent (row locks, stored ids, Stripe idempotency keys), so the runtime's
 // retries and redeliveries after a crash never pay or refund twice.
-import type { AfterCommit } from '../../../server/domain/ports.ts'
+import type { Db } from '../../../server/db/client.ts'
+import type { AfterCommit, LogLike, TxRunner } from '../../../server/domain/ports.ts'
 import type { CardGateway } from '../../../server/domain/payments/card-gateway.ts'
 import { endCheckout } from '../../../server/domain/payments/end-checkout.ts'
 import { endEventCheckouts, refundCancelledEvent } from '../../../server/domain/payments/event-refunds.ts'
@@ -11,7 +12,13 @@ import { processWebhook } from '../../../server/domain/payments/webhooks.ts'
 import { isMessageOf } from '../../../server/messaging/envelope.ts'
 import type { MessageEnvelope } from '../../../server/messaging/messages.ts'
 import { ROUTING_KEYS } from '../../../server/messaging/names.ts'
-import type { HandlerTools } from '../../runtime/consumer.ts'
+
+/** The consumer runtime's tools, as far as these handlers use them. */
+export interface HandlerTools {
+  db: Db
+  log: LogLike
+  tx: TxRunner
+}
 
 export interface PaymentsHandlerDeps {
   /** null without STRIPE_SECRET_KEY: nothing can be paid or refunded by card, messages are acknowledged. */
