@@ -279,7 +279,10 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     const key = req.headers['idempotency-key'] as string | undefined
     const record: RecordedStripeRequest = { method: req.method!, path: url.pathname, idempotencyKey: key, body, status: 0, replayed: false }
     requests.push(record)
-    const auth = req.headers.authorization?.match(/^Bearer (\S+)$/)?.[1]
+    // Stripe takes the secret key as a Bearer token (the package) or as Basic auth's user (curl -u sk_…:).
+    const header = req.headers.authorization ?? ''
+    const basic = header.match(/^Basic (\S+)$/)?.[1]
+    const auth = header.match(/^Bearer (\S+)$/)?.[1] ?? (basic ? Buffer.from(basic, 'base64').toString().split(':')[0] : undefined)
     if (auth !== secretKey) {
       record.status = 401
       send(res, 401, { error: { type: 'invalid_request_error', message: `Invalid API Key provided: ${auth ? `${auth.slice(0, 8)}…` : '(none)'}` } })
