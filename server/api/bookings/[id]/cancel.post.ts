@@ -1,12 +1,10 @@
+import { idParams } from '../../../../shared/schemas/params.ts'
 import { cancelBooking } from '../../../domain/bookings/cancel-booking.ts'
 import { loadBooking } from '../../../domain/bookings/booking-dto.ts'
-import { isUuid } from '../../../domain/holds/hold-dto.ts'
-import { DomainError } from '../../../domain/errors.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  const id = getRouterParam(event, 'id') ?? ''
-  if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'There is no such booking.')
+  const { id } = readParams(event, idParams)
   return idempotent(event, caller.userId, 'POST /api/bookings/:id/cancel', { id }, 200, async () => {
     const cancelled = await cancelBooking(useDb(), id, caller.userId, requestIdOf(event))
     if (cancelled.changed) {
