@@ -8,7 +8,7 @@ import { notificationPublisher } from '../server/domain/notifications/live-push.
 import { calendarHandler } from './handlers/calendar/calendar-handler.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
 import { workerRedis } from './runtime/shared-connections.ts'
 
 /** Rate limits clear in minutes: more attempts than the default before dead-lettering (2-minute steps at the end). */

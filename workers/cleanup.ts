@@ -17,9 +17,9 @@ import { releaseHandler } from './handlers/cleanup/release-consumer.ts'
 import { expireHold, sweepExpiredHolds } from './handlers/cleanup/release-expired-holds.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker, type WorkerContext } from './runtime/lifecycle.ts'
-import { consistencyViolations, holdsExpired, rowsPurged } from './runtime/metrics.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
-import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { consistencyViolations, holdsExpired, rowsPurged } from '../server/observability/worker-metrics.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
+import { registerQueueDepthGauges } from '../server/observability/queue-depth.ts'
 import { workerDb, workerRabbit, workerRedis } from './runtime/shared-connections.ts'
 
 const SCHEDULES = {

@@ -12,7 +12,7 @@ import { notificationHandler, type NotificationServices } from './handlers/notif
 import { reminderProcessor } from './handlers/notifications/reminder-processor.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
 import { workerDb, workerRedis } from './runtime/shared-connections.ts'
 
 const REMINDER_SWEEP_MS = 3_600_000

@@ -3,13 +3,13 @@
 // run: rows are claimed with SKIP LOCKED and only an aggregate's oldest unpublished row is claimable.
 import type { ConfirmChannel } from 'amqplib'
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
-import { registerOutboxGauges } from '../server/messaging/metrics.ts'
+import { registerOutboxGauges } from '../server/observability/outbox-gauges.ts'
 import { declareTopology } from '../server/messaging/topology.ts'
 import { keepChannel } from './runtime/channel-keeper.ts'
 import { runWorker } from './runtime/lifecycle.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
 import { startOutboxRelay } from './runtime/outbox-relay.ts'
-import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { registerQueueDepthGauges } from '../server/observability/queue-depth.ts'
 import { workerDb, workerRabbit } from './runtime/shared-connections.ts'
 
 await runWorker('relay', async (ctx) => {

@@ -6,8 +6,8 @@ import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
 import { refreshSearchIndex } from '../server/domain/search/refresh.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
-import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
+import { registerQueueDepthGauges } from '../server/observability/queue-depth.ts'
 import { workerDb, workerRabbit, workerRedis } from './runtime/shared-connections.ts'
 
 /** Long enough to gather a burst into one build, short enough to stay far under the 2 s promise. */

@@ -8,7 +8,7 @@ import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/accounts/access-tokens.ts'
 import { ACCOUNT_STATUS_CHANNEL, type AccountStatusMessage } from '../messaging/jobs.ts'
 import { config } from '../config/env.ts'
 import { useDb } from './db.ts'
-import { useLogger } from './logger.ts'
+import { useLogger } from '../observability/logger.ts'
 import { useRedis } from './redis.ts'
 
 const disabledUsers = new DisabledUsers()

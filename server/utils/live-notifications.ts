@@ -2,6 +2,7 @@
 // a per-user fan-out to that user's open streams (never one Redis connection per client).
 import { Redis } from 'ioredis'
 import { config } from '../config/env.ts'
+import { useLogger } from '../observability/logger.ts'
 import { NOTIFICATIONS_CHANNEL } from '../messaging/names.ts'
 import { parseStreamMessage } from '../domain/notifications/live-push.ts'
 import type { NotificationDto } from '../../shared/types/notification.ts'
@@ -13,7 +14,7 @@ let subscriber: Redis | undefined
 let subscribed: Promise<unknown> | undefined
 
 function warn(msg: string, err: unknown) {
-  console.warn(JSON.stringify({ level: 'warn', msg, err: (err as Error)?.message }))
+  useLogger().warn({ err: (err as Error)?.message }, msg)
 }
 
 function heard(raw: string): void {

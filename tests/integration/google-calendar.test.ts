@@ -1,6 +1,9 @@
 // Google Calendar: the connect flow through the web server and the sync handler, both using the real
 // googleapis client against a local fake Google that checks every request.
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadConfig } from '../../server/config/env.ts'
 import { googleConfigOf, type GoogleConfig } from '../../server/domain/calendar/google/google-config.ts'
@@ -19,6 +22,7 @@ const ENCRYPTION_KEY = randomBytes(32).toString('base64url')
 
 let google: FakeGoogle
 let server: RunningServer
+const serverLog = join(mkdtempSync(join(tmpdir(), 'bookify-google-')), 'server.log')
 let cfg: GoogleConfig
 let handle: ReturnType<typeof calendarHandler>
 let organiser: TestUser
@@ -33,7 +37,7 @@ async function call(method: string, path: string, token?: string, body?: unknown
   })
   const text = await res.text()
   const json = (res.headers.get('content-type') ?? '').includes('json')
-  return { status: res.status, location: res.headers.get('location'), body: json && text ? JSON.parse(text) : text }
+  return { status: res.status, location: res.headers.get('location'), requestId: res.headers.get('x-request-id'), body: json && text ? JSON.parse(text) : text }
 }
 
 beforeAll(async () => {
@@ -43,7 +47,7 @@ beforeAll(async () => {
     GOOGLE_CLIENT_ID: CLIENT.clientId, GOOGLE_CLIENT_SECRET: CLIENT.clientSecret,
     GOOGLE_OAUTH_BASE_URL: google.url, GOOGLE_TOKEN_BASE_URL: google.url, GOOGLE_API_BASE_URL: google.url,
   }
-  server = await startServer(env)
+  server = await startServer(env, '.output', { logFile: serverLog })
   cfg = googleConfigOf(loadConfig({ ...env, APP_URL: server.url }))!
   handle = calendarHandler({ cfg })
   ;[organiser] = await createUsers(1) as [TestUser]
@@ -105,6 +109,9 @@ describe('connect and disconnect', () => {
     expect((await call('GET', '/api/integrations/google/connect')).status).toBe(401)
     const forged = await call('GET', '/api/integrations/google/callback?code=x&state=not-a-jwt')
     expect(forged.location).toBe('/account?google=error')
+    // The operator sees why, on a pino warning line that joins up with the request.
+    const lines = readFileSync(serverLog, 'utf8').split('\n').filter(l => l.startsWith('{')).map(l => JSON.parse(l))
+    expect(lines.find(l => l.msg === 'Google connect failed')).toMatchObject({ level: 40, role: 'web', reqId: forged.requestId, err: expect.any(String) })
     const start = await call('GET', '/api/integrations/google/connect', me.token)
     const granted = await fetch(start.location!, { redirect: 'manual' })
     const callback = new URL(granted.headers.get('location')!)

@@ -43,8 +43,8 @@ import { DEAD_LETTER_EXCHANGE, MESSAGE_HEADERS, retryQueue, type QueueName, type
 import { declareTopology } from '../../server/messaging/topology.ts'
 import { keepChannel } from './channel-keeper.ts'
 import type { WorkerContext } from './lifecycle.ts'
-import type { Logger } from './logger.ts'
-import { consumerDuration, consumerFailures, consumerMessages } from './metrics.ts'
+import type { Logger } from '../../server/observability/logger.ts'
+import { consumerDuration, consumerFailures, consumerMessages } from '../../server/observability/worker-metrics.ts'
 import { afterFailure, DEFAULT_MAX_ATTEMPTS } from './retry-policy.ts'
 import { workerDb, workerRabbit } from './shared-connections.ts'
 

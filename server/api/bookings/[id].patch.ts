@@ -2,6 +2,7 @@ import { idParams } from '../../../shared/schemas/params.ts'
 import { changeSeatsBody } from '../../../shared/schemas/bookings.ts'
 import { changeSeats } from '../../domain/bookings/change-seats.ts'
 import { loadBooking } from '../../domain/bookings/booking-dto.ts'
+import { requestIdOf } from '../../observability/request-id.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)

@@ -1,6 +1,8 @@
 import { createBookingBody } from '../../../shared/schemas/bookings.ts'
 import { confirmBooking } from '../../domain/bookings/confirm-booking.ts'
 import { PAYMENT_PROVIDERS } from '../../domain/payments/pay-at-venue.ts'
+import { requestIdOf } from '../../observability/request-id.ts'
+import { countMetric } from '../../observability/web-metrics.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)

@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Db } from '../../../server/db/client.ts'
 import type { HoldExpiryJob } from '../../../server/messaging/jobs.ts'
-import type { Logger } from '../../runtime/logger.ts'
+import type { Logger } from '../../../server/observability/logger.ts'
 
 export interface CleanupDeps {
   db: Db

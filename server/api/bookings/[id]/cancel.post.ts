@@ -1,6 +1,8 @@
 import { idParams } from '../../../../shared/schemas/params.ts'
 import { cancelBooking } from '../../../domain/bookings/cancel-booking.ts'
 import { loadBooking } from '../../../domain/bookings/booking-dto.ts'
+import { requestIdOf } from '../../../observability/request-id.ts'
+import { countMetric } from '../../../observability/web-metrics.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)

@@ -1,8 +1,8 @@
-// The web process's Prometheus metrics, in the registry shared with the workers
-// (server/messaging/metrics.ts). Served by server/routes/metrics.ts; HTTP timings come from
-// server/plugins/metrics.ts, business counters from one line in the routes that do the business.
+// The web process's Prometheus metrics, in the process registry (registry.ts). Served by
+// server/routes/metrics.ts; HTTP timings come from server/plugins/metrics.ts, business counters
+// from one line in the routes that do the business.
 import { Counter, Histogram } from 'prom-client'
-import { metricsRegistry } from '../messaging/metrics.ts'
+import { metricsRegistry } from './registry.ts'
 
 const registers = [metricsRegistry]
 

@@ -1,8 +1,8 @@
 // Readiness: PostgreSQL, Redis and RabbitMQ each asked in parallel, each given at most a second.
 import { config } from '../config/env.ts'
-import { createRabbitProbe, type RabbitProbe } from '../messaging/rabbit-probe.ts'
-import { useDb } from './db.ts'
-import { useRedis } from './redis.ts'
+import { useDb } from '../utils/db.ts'
+import { useRedis } from '../utils/redis.ts'
+import { createRabbitProbe, type RabbitProbe } from './rabbit-probe.ts'
 
 const CHECK_TIMEOUT_MS = 1_000
 
