@@ -3,11 +3,11 @@ import type { BookingDto } from '#shared/types/booking'
 import type { ErrorCode } from '#shared/errors/error-codes'
 
 /** The Background Sync tag; public/sw-sync.js answers it by messaging the open pages. */
-export const OUTBOX_SYNC_TAG = 'bookify-outbox'
+const OUTBOX_SYNC_TAG = 'bookify-outbox'
 const CONFLICTS = new Set<ErrorCode>(['SEATS_UNAVAILABLE', 'SOLD_OUT', 'HOLD_EXPIRED'])
 const MAX_ATTEMPTS = 5
 
-export type NewPendingBooking = Pick<PendingAction, 'eventId' | 'eventTitle' | 'seatIds' | 'ga' | 'labels'>
+type NewPendingBooking = Pick<PendingAction, 'eventId' | 'eventTitle' | 'seatIds' | 'ga' | 'labels'>
 type Outcome = Partial<PendingAction> & { stop?: boolean }
 
 let flushing: Promise<void> | undefined

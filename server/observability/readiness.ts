@@ -7,7 +7,7 @@ import { createRabbitProbe, type RabbitProbe } from './rabbit-probe.ts'
 const CHECK_TIMEOUT_MS = 1_000
 
 export type DependencyName = 'postgres' | 'redis' | 'rabbitmq'
-export type DependencyStatus = Record<DependencyName, 'up' | 'down'>
+type DependencyStatus = Record<DependencyName, 'up' | 'down'>
 
 export const DEPENDENCY_LABELS: Record<DependencyName, string> = { postgres: 'PostgreSQL', redis: 'Redis', rabbitmq: 'RabbitMQ' }
 

@@ -21,7 +21,7 @@ const COUNTERS = {
   hold_refusals_from_memo: new Counter({ name: 'bookify_hold_refusals_from_memo_total', help: 'Hold requests refused from the web process\'s memory of taken places, without a database call.', registers }),
 }
 
-export type BusinessCounter = keyof typeof COUNTERS
+type BusinessCounter = keyof typeof COUNTERS
 
 /** One line in a route, after its domain call succeeded (inside `idempotent`, so replays do not count). */
 export function countMetric(name: BusinessCounter): void {

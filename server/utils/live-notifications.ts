@@ -7,7 +7,7 @@ import { NOTIFICATIONS_CHANNEL } from '../messaging/names.ts'
 import { parseStreamMessage } from '../domain/notifications/live-push.ts'
 import type { NotificationDto } from '../../shared/types/notification.ts'
 
-export type NotificationListener = (notification: NotificationDto) => void
+type NotificationListener = (notification: NotificationDto) => void
 
 const listenersByUser = new Map<string, Set<NotificationListener>>()
 let subscriber: Redis | undefined
@@ -56,11 +56,6 @@ export async function followNotifications(userId: string, listener: Notification
   }
   await subscription()
   return stop
-}
-
-/** How many users have an open stream in this process (for tests and metrics). */
-export function followedUsers(): number {
-  return listenersByUser.size
 }
 
 export async function closeLiveNotifications(): Promise<void> {

@@ -10,7 +10,7 @@ function issuesOf(error: z.ZodError): ValidationIssue[] {
   return error.issues.map(i => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }))
 }
 
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value)
   if (!result.success) {
     throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid.', { issues: issuesOf(result.error) })
@@ -18,7 +18,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   return result.data
 }
 
-export async function readJson(event: H3Event): Promise<unknown> {
+async function readJson(event: H3Event): Promise<unknown> {
   const raw = await readRawBody(event, 'utf8')
   if (raw === undefined || raw.trim() === '') return undefined
   try {

@@ -1,7 +1,7 @@
 // Every `code` the API can answer (docs/API.md), listed once for the server and the browser. The
 // server's status table (server/utils/api-error.ts) is keyed by it, so a code cannot exist without a
 // status, and pages compare against it, so a misspelled code fails type-check.
-export const ERROR_CODES = [
+const ERROR_CODES = [
   // v1: request shape and transport (some raised by h3/Nitro itself)
   'VALIDATION_FAILED',
   'MALFORMED_JSON',

@@ -7,7 +7,6 @@ export const createBookingBody = z.object({
   /** Provider input; the shipped pay-at-venue provider needs none. */
   payment: z.object({ provider: z.enum(['pay_at_venue']).default('pay_at_venue') }).catchall(z.unknown()).optional(),
 }).strict()
-export type CreateBookingBody = z.infer<typeof createBookingBody>
 
 export const changeSeatsBody = z.object({
   seatIds: z.array(z.uuid()).min(1).max(MAX_PLACES_PER_HOLD).refine(ids => new Set(ids).size === ids.length, 'A seat is listed twice.'),

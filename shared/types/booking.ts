@@ -1,6 +1,6 @@
 import type { EventStatus, Money, SectionKind } from './event'
 
-export type BookingStatus = 'CONFIRMED' | 'CANCELLED'
+type BookingStatus = 'CONFIRMED' | 'CANCELLED'
 
 export interface TicketDto {
   id: string

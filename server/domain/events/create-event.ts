@@ -7,7 +7,7 @@ import { buildInventory } from './build-inventory.ts'
 import { createPlaces } from './create-places.ts'
 import { eventDetail } from './event-detail.ts'
 
-export interface CreateEventOptions {
+interface CreateEventOptions {
   /** config().holdMinutesDefault, used when the body names no hold length. */
   holdMinutesDefault: number
 }

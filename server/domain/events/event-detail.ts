@@ -5,7 +5,7 @@ import { eventNotFound, loadVisibleEvent, type EventCaller } from './access.ts'
 
 type Reader = Db | Prisma.TransactionClient
 
-export interface SectionCounts {
+interface SectionCounts {
   total: number
   available: number
 }

@@ -5,8 +5,8 @@ import type { Redis } from 'ioredis'
 import { z } from 'zod'
 import { SEARCH_SNAPSHOT_CHANNEL } from '../../messaging/names.ts'
 
-export const snapshotAnnouncement = z.object({ version: z.number().int().positive() })
-export type SnapshotAnnouncement = z.infer<typeof snapshotAnnouncement>
+const snapshotAnnouncement = z.object({ version: z.number().int().positive() })
+type SnapshotAnnouncement = z.infer<typeof snapshotAnnouncement>
 
 export async function publishSnapshot(redis: Pick<Redis, 'publish'>, version: bigint | number): Promise<void> {
   const message: SnapshotAnnouncement = { version: Number(version) }
