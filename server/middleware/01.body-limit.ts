@@ -1,4 +1,4 @@
-// Bodies over 1 MiB answer 413 before any handler buffers them (API.md). The body is read here,
+// Bodies over 1 MiB answer 413 before any handler buffers them (docs/API.md). The body is read here,
 // with the limit enforced while streaming, and handed to h3 so handlers read it as usual.
 import { createError, defineEventHandler, getHeader, type H3Event } from 'h3'
 

@@ -1,7 +1,7 @@
-// Every `code` the API can answer (docs/API.md), listed once for the server and the browser. The
-// server's status table (server/utils/api-error.ts) is keyed by it, so a code cannot exist without a
-// status, and pages compare against it, so a misspelled code fails type-check.
-const ERROR_CODES = [
+// Every `code` the API can answer (docs/API.md, "Error codes"), listed once for the server and the
+// browser. The server's status table (server/utils/api-error.ts) is keyed by it, so a code cannot
+// exist without a status, and pages compare against it, so a misspelled code fails type-check.
+export const ERROR_CODES = [
   // v1: request shape and transport (some raised by h3/Nitro itself)
   'VALIDATION_FAILED',
   'MALFORMED_JSON',
@@ -37,7 +37,7 @@ const ERROR_CODES = [
   'NOT_READY',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
-  // v1.1 (API.md, "New error codes" and the tables after it)
+  // v1.1 (docs/API.md, "New error codes" and the tables after it)
   'PROMO_INVALID',
   'ANSWERS_REQUIRED',
   'TYPE_UNAVAILABLE',

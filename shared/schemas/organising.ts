@@ -1,4 +1,4 @@
-// Request shapes of the organiser workspace (API.md, Organising): team, attendees, check-in,
+// Request shapes of the organiser workspace (docs/API.md, Organising): team, attendees, check-in,
 // audit log and the platform admin's routes. The pages validate their forms with the same schemas.
 import { z } from 'zod'
 import { pagination } from './pagination'
