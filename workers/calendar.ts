@@ -4,12 +4,11 @@
 import { config } from '../server/config/env.ts'
 import { QUEUES } from '../server/messaging/names.ts'
 import { googleConfigOf } from '../server/domain/calendar/google/google-config.ts'
-import { notificationPublisher } from '../server/domain/notifications/live-push.ts'
 import { calendarHandler } from './handlers/calendar/calendar-handler.ts'
+import { workerAfterCommit } from './runtime/after-commit.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
 import { serveMetrics } from '../server/observability/metrics-server.ts'
-import { workerRedis } from './runtime/shared-connections.ts'
 
 /** Rate limits clear in minutes: more attempts than the default before dead-lettering (2-minute steps at the end). */
 const CALENDAR_MAX_ATTEMPTS = 10
@@ -20,12 +19,11 @@ await runWorker('calendar', async (ctx) => {
     await startConsumer(ctx, { queue: QUEUES.calendarSync, name: 'calendar-sync', handle: async () => {} })
     ctx.log.info('GOOGLE_CLIENT_ID unset: calendar sync messages are acknowledged without effect')
   } else {
-    const redis = await workerRedis(ctx)
     await startConsumer(ctx, {
       queue: QUEUES.calendarSync,
       name: 'calendar-sync',
       maxAttempts: CALENDAR_MAX_ATTEMPTS,
-      handle: calendarHandler({ cfg, publish: notificationPublisher(redis) }),
+      handle: calendarHandler({ cfg, effects: await workerAfterCommit(ctx) }),
     })
   }
   await serveMetrics(ctx, 'calendar')

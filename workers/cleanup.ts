@@ -1,13 +1,14 @@
 // Cleanup worker. Correctness never waits on it (expired holds are free the moment they expire);
 // it tidies up and keeps the waitlist moving:
-// - BullMQ hold-expiry jobs: expire the hold, announce the freed places, offer them to the waitlist;
-// - cleanup:release messages (hold.expired, booking.cancelled): offer freed places to the waitlist;
+// - BullMQ hold-expiry jobs: expire the hold; the domain announces the freed places through the
+//   AfterCommit port, which offers them to the waitlist;
+// - cleanup:release messages (hold.expired, booking.cancelled): offer freed places to the waitlist
+//   again, in case a nudge after a commit was lost;
 // - node-cron: every 30 s the expiry sweep (covers lost jobs), hourly purges, daily outbox pruning,
 //   and every 5 minutes the inventory consistency check.
 import { Worker } from 'bullmq'
 import cron from 'node-cron'
 import { config } from '../server/config/env.ts'
-import { createHoldExpiryQueue } from '../server/messaging/hold-expiry-queue.ts'
 import { JOB_QUEUES, type HoldExpiryJob } from '../server/messaging/jobs.ts'
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
 import { checkInventory } from './handlers/cleanup/check-inventory.ts'
@@ -15,6 +16,7 @@ import type { CleanupDeps } from './handlers/cleanup/cleanup-deps.ts'
 import { prunePublishedOutbox, purgeStaleRows } from './handlers/cleanup/purge-stale-rows.ts'
 import { releaseHandler } from './handlers/cleanup/release-consumer.ts'
 import { expireHold, sweepExpiredHolds } from './handlers/cleanup/release-expired-holds.ts'
+import { workerAfterCommit } from './runtime/after-commit.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker, type WorkerContext } from './runtime/lifecycle.ts'
 import { consistencyViolations, holdsExpired, rowsPurged } from '../server/observability/worker-metrics.ts'
@@ -57,9 +59,7 @@ await runWorker('cleanup', async (ctx) => {
   const db = await workerDb(ctx)
   const redis = await workerRedis(ctx)
   const connection = await workerRabbit(ctx, 'cleanup')
-  const holdExpiryQueue = createHoldExpiryQueue(redis, config().bullPrefix)
-  ctx.onShutdown(() => holdExpiryQueue.close())
-  const deps: CleanupDeps = { db, redis, holdExpiryQueue, log: ctx.log }
+  const deps: CleanupDeps = { db, effects: await workerAfterCommit(ctx), log: ctx.log }
 
   const jobs = new Worker<HoldExpiryJob>(JOB_QUEUES.holdExpiry, async (job) => {
     const freed = await expireHold(deps, job.data.holdId)

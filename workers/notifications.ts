@@ -1,15 +1,15 @@
 // Notifications worker: in-app notifications and e-mail for booking, waitlist, event and account
 // messages (consumer runtime, idempotent by message id), the 24-hour reminders (BullMQ delayed jobs
-// on JOB_QUEUES.reminders, re-added hourly by a sweep), and live push through Redis pub/sub.
+// on JOB_QUEUES.reminders, re-added hourly by a sweep), and live push through the AfterCommit port.
 import { Queue, Worker } from 'bullmq'
 import { config } from '../server/config/env.ts'
 import { JOB_QUEUES, type ReminderJob } from '../server/messaging/jobs.ts'
 import { QUEUES } from '../server/messaging/names.ts'
-import { notificationPublisher } from '../server/domain/notifications/live-push.ts'
 import { createMailer } from '../server/domain/notifications/mailer.ts'
 import { scheduleUpcomingReminders } from '../server/domain/notifications/reminder-sweep.ts'
 import { notificationHandler, type NotificationServices } from './handlers/notifications/notification-handler.ts'
 import { reminderProcessor } from './handlers/notifications/reminder-processor.ts'
+import { workerAfterCommit } from './runtime/after-commit.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
 import { serveMetrics } from '../server/observability/metrics-server.ts'
@@ -25,7 +25,7 @@ await runWorker('notifications', async (ctx) => {
   ctx.onShutdown(() => mailer.close())
   const reminders = new Queue<ReminderJob>(JOB_QUEUES.reminders, { connection: redis, prefix: cfg.bullPrefix })
   ctx.onShutdown(() => reminders.close())
-  const services: NotificationServices = { mailer, appUrl: cfg.appUrl, publish: notificationPublisher(redis), reminders }
+  const services: NotificationServices = { mailer, appUrl: cfg.appUrl, effects: await workerAfterCommit(ctx), reminders }
 
   const remind = reminderProcessor({ ...services, db, log: ctx.log })
   const jobs = new Worker<ReminderJob>(JOB_QUEUES.reminders, job => remind(job), { connection: redis, prefix: cfg.bullPrefix, concurrency: 5 })

@@ -12,6 +12,7 @@ import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, DriverAdapterError
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, SqlQueryable } from '@prisma/driver-adapter-utils'
 import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm'
 import pg from 'pg'
+import { routineMigrationSql, routineStates } from './routines.ts'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const SCHEMA_PATH = join(ROOT, 'prisma/schema.prisma')
@@ -266,8 +267,8 @@ async function dropStaleShadowDatabases(admin: pg.Client): Promise<void> {
 }
 
 /**
- * The SQL that takes a database built from the existing migrations to the current schema.prisma;
- * '' when they agree. The engine replays the migrations into a throw-away database on the same server.
+ * The SQL that takes a database built from the existing migrations to the current schema.prisma and
+ * to the current version of each SQL function file (scripts/db/routines.ts); '' when they agree. The engine replays the migrations into a throw-away database on the same server.
  */
 export async function createMigrationSql(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string> {
   const migrationsList = readMigrationsList()
@@ -283,9 +284,13 @@ export async function createMigrationSql(databaseUrl: string, log: (line: string
       exitCode: null,
       filters: NO_FILTER,
     }))
-    const sql = result.stdout ?? ''
+    const schemaSql = result.stdout ?? ''
     // An empty diff comes back as a comment only ("-- This is an empty migration.").
-    return sql.split('\n').every(line => line.trim() === '' || line.trim().startsWith('--')) ? '' : sql
+    const schemaChanged = !schemaSql.split('\n').every(line => line.trim() === '' || line.trim().startsWith('--'))
+    // The engine left the replayed migrations in the shadow database: compare its functions with their files.
+    const shadow = await connect(withDatabase(databaseUrl, shadowName))
+    const routinesSql = await routineStates(shadow).then(routineMigrationSql).finally(() => shadow.end())
+    return [schemaChanged ? schemaSql : '', routinesSql].filter(Boolean).join('\n')
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${shadowName}" WITH (FORCE)`).catch(() => {})
     await admin.end()

@@ -18,20 +18,6 @@ export function holdExpiryJobId(holdId: string, expiresAt: Date): string {
   return `hold-${holdId}-${expiresAt.getTime()}`
 }
 
-/** Redis pub/sub channel on which web instances hear that an event's places changed. */
-export function availabilityChannel(eventId: string): string {
-  return `bookify:availability:${eventId}`
-}
-export const AVAILABILITY_CHANNEL_PATTERN = 'bookify:availability:*'
-
-/** Redis pub/sub channel on which web instances hear that an account was disabled or enabled again. */
-export const ACCOUNT_STATUS_CHANNEL = 'bookify:account-status'
-export interface AccountStatusMessage {
-  userId: string
-  /** ISO time the account was disabled; null when it was enabled again. */
-  disabledAt: string | null
-}
-
 export interface ReminderJob {
   bookingId: string
   /** The event start the reminder was planned for (ISO); a moved event makes the job a no-op. */

@@ -66,9 +66,3 @@ export const QUEUE_BINDINGS: Readonly<Record<QueueName, readonly RoutingKey[]>> 
   // Freed places may satisfy the waitlist; the cleanup worker offers them.
   [QUEUES.cleanup]: [K.holdExpired, K.bookingCancelled, K.eventCancelled],
 }
-
-/** Redis pub/sub channel announcing a new search index snapshot (`{"version": n}`); web instances reload on it. */
-export const SEARCH_SNAPSHOT_CHANNEL = 'bookify:search:snapshot'
-
-/** Redis pub/sub channel on which the notifications worker announces each stored notification (`{userId, notification}`); web instances push it to the user's open streams. */
-export const NOTIFICATIONS_CHANNEL = 'bookify:notifications'

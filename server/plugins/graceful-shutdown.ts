@@ -6,6 +6,7 @@
 // reconnect to another instance), and the 'close' hook ends the database and Redis connections.
 import type { ServerResponse } from 'node:http'
 import { useLogger } from '../observability/logger.ts'
+import { closeAfterCommit } from '../utils/after-commit.ts'
 import { closeRedis } from '../utils/redis.ts'
 
 const SIGNALS = (process.env.NITRO_SHUTDOWN_SIGNALS || 'SIGTERM SIGINT').split(' ').filter(Boolean)
@@ -40,6 +41,7 @@ export default defineNitroPlugin((nitroApp) => {
   for (const signal of SIGNALS) process.once(signal, endStreams)
 
   nitroApp.hooks.hook('close', async () => {
+    await closeAfterCommit() // its BullMQ queue first: it rides on a connection closeRedis ends
     await Promise.allSettled([useDb().$disconnect(), closeRedis()])
     useLogger().info('shut down')
   })

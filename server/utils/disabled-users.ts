@@ -1,66 +1,44 @@
 // This web process's list of recently disabled accounts (server/domain/accounts/disabled-users.ts):
 // filled at boot from PostgreSQL (accounts disabled within one access-token lifetime) and kept current
-// over Redis pub/sub, so disabling through any instance ends the account's sessions on all of them.
-// If Redis is down, an instance that missed the message falls back to the token's own expiry (≤ 15 min).
-import { Redis } from 'ioredis'
+// over the pub/sub bus, so disabling through any instance ends the account's sessions on all of them
+// (AfterCommit.accountStatusChanged). If Redis is down, an instance that missed the message falls
+// back to the token's own expiry (≤ 15 min).
 import { DisabledUsers } from '../domain/accounts/disabled-users.ts'
 import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/accounts/access-tokens.ts'
-import { ACCOUNT_STATUS_CHANNEL, type AccountStatusMessage } from '../messaging/jobs.ts'
-import { config } from '../config/env.ts'
+import { TOPICS } from '../messaging/pubsub.ts'
 import { useDb } from './db.ts'
 import { useLogger } from '../observability/logger.ts'
-import { useRedis } from './redis.ts'
+import { usePubSub } from './pubsub.ts'
 
 const disabledUsers = new DisabledUsers()
-let subscriber: Redis | undefined
+let listening: (() => void) | undefined
 
-function warn(msg: string, err: unknown) {
-  useLogger().warn({ err: (err as Error)?.message }, msg)
-}
-
-function apply(message: AccountStatusMessage): void {
-  if (message.disabledAt) disabledUsers.disable(message.userId, new Date(message.disabledAt))
-  else disabledUsers.enable(message.userId)
+/** Applies a change here, at once: the web adapter of AfterCommit calls it, and so does the bus. */
+export function applyAccountStatus(userId: string, disabledAt: Date | null): void {
+  if (disabledAt) disabledUsers.disable(userId, disabledAt)
+  else disabledUsers.enable(userId)
 }
 
 export function isDisabledUser(userId: string): boolean {
   return disabledUsers.has(userId)
 }
 
-/** After an admin changed an account: here at once, on the other instances when they hear it. */
-export async function announceAccountStatus(userId: string, disabledAt: string | null): Promise<void> {
-  const message: AccountStatusMessage = { userId, disabledAt }
-  apply(message)
-  try {
-    await useRedis().publish(ACCOUNT_STATUS_CHANNEL, JSON.stringify(message))
-  } catch (err) {
-    warn('account status announcement skipped', err)
-  }
-}
-
-/** Subscribes, then loads the accounts disabled recently enough for their tokens to be alive. */
+/** Listens, then loads the accounts disabled recently enough for their tokens to be alive. */
 export async function startDisabledUsers(): Promise<void> {
-  if (subscriber) return
-  subscriber = new Redis(config().redisUrl, { maxRetriesPerRequest: null })
-  subscriber.on('error', () => { /* reconnects by itself; the fallback is the token's expiry */ })
-  subscriber.on('message', (_channel: string, raw: string) => {
-    try {
-      const message = JSON.parse(raw) as AccountStatusMessage
-      if (typeof message.userId === 'string') apply(message)
-    } catch { /* not ours */ }
-  })
-  await subscriber.subscribe(ACCOUNT_STATUS_CHANNEL).catch(err => warn('account status subscribe failed', err))
+  if (listening) return
+  const bus = usePubSub()
+  listening = bus.on(TOPICS.accountStatus, m => applyAccountStatus(m.userId, m.disabledAt ? new Date(m.disabledAt) : null))
+  await bus.subscribed(TOPICS.accountStatus)
   try {
     const since = new Date(Date.now() - ACCESS_TOKEN_TTL_SECONDS * 1000)
     const recent = await useDb().user.findMany({ where: { disabledAt: { gt: since } }, select: { id: true, disabledAt: true } })
     for (const user of recent) disabledUsers.disable(user.id, user.disabledAt!)
   } catch (err) {
-    warn('could not load recently disabled accounts', err)
+    useLogger().warn({ err: (err as Error).message }, 'could not load recently disabled accounts')
   }
 }
 
-export async function stopDisabledUsers(): Promise<void> {
-  const closing = subscriber
-  subscriber = undefined
-  await closing?.quit().catch(() => closing.disconnect())
+export function stopDisabledUsers(): void {
+  listening?.()
+  listening = undefined
 }

@@ -1,13 +1,13 @@
-// Live availability fan-out for one web process. Every instance psubscribes once to the event
-// channels that announceAvailability() publishes on, so a change made through any instance reaches
-// the viewers connected to every other one. Per event, bursts of changes are coalesced: at most one
+// Live availability fan-out for one web process. The process's pub/sub bus hears every instance's
+// and worker's availability announcements (AfterCommit.placesChanged), so a change made anywhere
+// reaches the viewers connected here. Per event, bursts of changes are coalesced: at most one
 // count query per COALESCE_MS, its answer shared by all of this process's viewers of that event.
-import { Redis } from 'ioredis'
-import { config } from '../config/env.ts'
-import { AVAILABILITY_CHANNEL_PATTERN } from '../messaging/jobs.ts'
 import { liveCounts } from '../domain/events/availability.ts'
+import { TOPICS, type AvailabilityMessage } from '../messaging/pubsub.ts'
 import type { AvailabilityMessageDto, PlaceChangeDto } from '../../shared/types/live.ts'
 import { useDb } from './db.ts'
+import { useLogger } from '../observability/logger.ts'
+import { usePubSub } from './pubsub.ts'
 import { useRefusalMemo } from './refusal-memo.ts'
 
 export const COALESCE_MS = 150
@@ -25,22 +25,7 @@ interface Room {
 }
 
 const rooms = new Map<string, Room>()
-let subscriber: Redis | undefined
-
-function warn(msg: string, err: unknown) {
-  console.warn(JSON.stringify({ level: 'warn', msg, err: (err as Error)?.message }))
-}
-
-function parse(raw: string): { eventId: string, changes: PlaceChangeDto[] } | undefined {
-  try {
-    const data = JSON.parse(raw) as { eventId?: unknown, changes?: unknown }
-    if (typeof data.eventId !== 'string' || !Array.isArray(data.changes)) return undefined
-    const changes = data.changes.filter((c): c is PlaceChangeDto => typeof c?.placeId === 'string' && ['AVAILABLE', 'HELD', 'BOOKED'].includes(c?.status))
-    return { eventId: data.eventId, changes }
-  } catch {
-    return undefined
-  }
-}
+let listening: (() => void) | undefined
 
 async function broadcast(eventId: string, room: Room): Promise<void> {
   if (room.busy) {
@@ -56,35 +41,25 @@ async function broadcast(eventId: string, room: Room): Promise<void> {
     const message: AvailabilityMessageDto = { ...await liveCounts(useDb(), eventId), changes }
     for (const listener of room.listeners) listener(message)
   } catch (err) {
-    warn('live availability recount failed', err)
+    useLogger().warn({ eventId, err: (err as Error).message }, 'live availability recount failed')
   } finally {
     room.busy = false
   }
 }
 
-function heard(raw: string): void {
-  const message = parse(raw)
+function heard(message: AvailabilityMessage): void {
   // Freed places must not be refused from memory: forget what this process remembered of the event.
-  if (message?.changes.some(c => c.status === 'AVAILABLE')) useRefusalMemo()?.forgetEvent(message.eventId)
-  const room = message && rooms.get(message.eventId)
-  if (!message || !room) return
+  if (message.changes.some(c => c.status === 'AVAILABLE')) useRefusalMemo()?.forgetEvent(message.eventId)
+  const room = rooms.get(message.eventId)
+  if (!room) return
   for (const change of message.changes) room.pending.set(change.placeId, change.status)
   // The first change after a quiet spell goes out at once; a burst waits for the window to pass.
   room.timer ??= setTimeout(() => void broadcast(message.eventId, room), Math.max(0, room.lastRunAt + COALESCE_MS - Date.now()))
 }
 
-/** Connects this process's one subscriber (at boot, from the plugin; else on first use). */
+/** Listens from boot (the plugin), so no announcement is missed while a first viewer connects. */
 export function startLiveAvailability(): void {
-  if (subscriber) return
-  subscriber = new Redis(config().redisUrl, { maxRetriesPerRequest: null })
-  let down = false
-  subscriber.on('error', (err) => {
-    if (!down) warn('live availability: Redis unavailable, streams stay open without updates', err)
-    down = true
-  })
-  subscriber.on('ready', () => { down = false })
-  subscriber.on('pmessage', (_pattern: string, _channel: string, raw: string) => heard(raw))
-  subscriber.psubscribe(AVAILABILITY_CHANNEL_PATTERN).catch(err => warn('live availability psubscribe failed', err))
+  listening ??= usePubSub().on(TOPICS.availability, heard)
 }
 
 /** Starts sending an event's availability changes to `listener`; returns the function that stops it. */
@@ -101,10 +76,9 @@ export function followAvailability(eventId: string, listener: LiveListener): () 
   }
 }
 
-export async function closeLiveAvailability(): Promise<void> {
+export function closeLiveAvailability(): void {
   for (const room of rooms.values()) clearTimeout(room.timer)
   rooms.clear()
-  const closing = subscriber
-  subscriber = undefined
-  await closing?.quit().catch(() => closing.disconnect())
+  listening?.()
+  listening = undefined
 }

@@ -1,52 +1,23 @@
-// Live notifications for one web process: one shared Redis subscriber on NOTIFICATIONS_CHANNEL and
-// a per-user fan-out to that user's open streams (never one Redis connection per client).
-import { Redis } from 'ioredis'
-import { config } from '../config/env.ts'
-import { useLogger } from '../observability/logger.ts'
-import { NOTIFICATIONS_CHANNEL } from '../messaging/names.ts'
-import { parseStreamMessage } from '../domain/notifications/live-push.ts'
+// Live notifications for one web process: the notifications worker announces each stored
+// notification on the pub/sub bus, and this fans it out to that user's open streams here (never one
+// Redis connection per client).
+import { TOPICS, type NotificationStreamMessage } from '../messaging/pubsub.ts'
 import type { NotificationDto } from '../../shared/types/notification.ts'
+import { usePubSub } from './pubsub.ts'
 
-type NotificationListener = (notification: NotificationDto) => void
+export type NotificationListener = (notification: NotificationDto) => void
 
 const listenersByUser = new Map<string, Set<NotificationListener>>()
-let subscriber: Redis | undefined
-let subscribed: Promise<unknown> | undefined
+let listening: (() => void) | undefined
 
-function warn(msg: string, err: unknown) {
-  useLogger().warn({ err: (err as Error)?.message }, msg)
+function heard(message: NotificationStreamMessage): void {
+  for (const listener of listenersByUser.get(message.userId) ?? []) listener(message.notification as NotificationDto)
 }
 
-function heard(raw: string): void {
-  const message = parseStreamMessage(raw)
-  if (!message) return
-  for (const listener of listenersByUser.get(message.userId) ?? []) listener(message.notification)
-}
-
-function ensureSubscriber(): void {
-  if (subscriber) return
-  subscriber = new Redis(config().redisUrl, { maxRetriesPerRequest: null })
-  let down = false
-  subscriber.on('error', (err) => {
-    if (!down) warn('live notifications: Redis unavailable, streams stay open without pushes', err)
-    down = true
-  })
-  subscriber.on('ready', () => { down = false })
-  subscriber.on('message', (channel: string, raw: string) => {
-    if (channel === NOTIFICATIONS_CHANNEL) heard(raw)
-  })
-  subscribed = subscriber.subscribe(NOTIFICATIONS_CHANNEL).catch(err => warn('live notifications subscribe failed', err))
-}
-
-/** Waits for the first subscription, but never longer than `ms`: a Redis outage must not hold a stream. */
-function subscription(ms = 2_000): Promise<unknown> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  return Promise.race([subscribed, new Promise(resolve => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer))
-}
-
-/** Resolves once the shared subscriber listens, so a stream opened now misses nothing published after. */
+/** Resolves once the bus listens (or after 2 s of Redis outage), so a stream opened now misses nothing published after. */
 export async function followNotifications(userId: string, listener: NotificationListener): Promise<() => void> {
-  ensureSubscriber()
+  const bus = usePubSub()
+  listening ??= bus.on(TOPICS.notifications, heard)
   let listeners = listenersByUser.get(userId)
   if (!listeners) listenersByUser.set(userId, (listeners = new Set()))
   listeners.add(listener)
@@ -54,14 +25,12 @@ export async function followNotifications(userId: string, listener: Notification
     listeners.delete(listener)
     if (listeners.size === 0 && listenersByUser.get(userId) === listeners) listenersByUser.delete(userId)
   }
-  await subscription()
+  await bus.subscribed(TOPICS.notifications)
   return stop
 }
 
-export async function closeLiveNotifications(): Promise<void> {
+export function closeLiveNotifications(): void {
   listenersByUser.clear()
-  const closing = subscriber
-  subscriber = undefined
-  subscribed = undefined
-  await closing?.quit().catch(() => closing.disconnect())
+  listening?.()
+  listening = undefined
 }

@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../support/server.ts'
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import { expireHolds } from '../../server/domain/holds/hold-lifecycle.ts'
+import { testAfterCommit } from '../support/after-commit.ts'
 
 const PLACES = 24
 const BUYERS = 40
@@ -93,7 +94,8 @@ describe('Redis flushed in the middle of a sale', () => {
     for (const h of unconfirmed) expect((await call('GET', `/api/holds/${h.res.body.id}`, h.buyer.token)).body.status).toBe('EXPIRED')
     expect((await call('GET', `/api/events/${event.id}`, organiser.token)).body.sections[0].available).toBe(PLACES / 2)
     // The periodic sweep (the cleanup worker's safety net) records them as expired.
-    const freed = await expireHolds(testDb())
+    const after = testAfterCommit(testDb())
+    const freed = await expireHolds(testDb(), after.effects).finally(() => after.close())
     expect(freed.map(f => f.holdId).filter(id => ids.includes(id)).sort()).toEqual([...ids].sort())
     expect(await testDb().hold.count({ where: { id: { in: ids }, status: 'EXPIRED' } })).toBe(ids.length)
   })

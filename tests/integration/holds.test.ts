@@ -4,6 +4,7 @@ import { createHold } from '../../server/domain/holds/create-hold.ts'
 import { REFUSAL_MEMO_TTL_MS } from '../../server/domain/holds/refusal-memo.ts'
 import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
+import { testAfterCommit } from '../support/after-commit.ts'
 
 let organiser: TestUser
 
@@ -75,8 +76,9 @@ describe('POST /api/holds under contention', () => {
     const past = new Date(Date.now() - 1000)
     await testDb().hold.update({ where: { id: held.body.id }, data: { expiresAt: past } })
     await testDb().place.updateMany({ where: { holdId: held.body.id }, data: { heldUntil: past } })
-    const claimed = await createHold(testDb(), second.id, { eventId: event.id, seatIds: [seat], ga: [] })
-    expect(claimed.hold.items.map(i => i.placeId)).toEqual([seat])
+    const after = testAfterCommit(testDb())
+    const claimed = await createHold(testDb(), after.effects, second.id, { eventId: event.id, seatIds: [seat], ga: [] }).finally(() => after.close())
+    expect(claimed.items.map(i => i.placeId)).toEqual([seat])
     expect((await api('GET', `/api/holds/${held.body.id}`, { token: first.token })).body.status).toBe('EXPIRED')
     expect((await api('POST', '/api/bookings', { token: first.token, body: { holdId: held.body.id } })).body.code).toBe('HOLD_EXPIRED')
   })

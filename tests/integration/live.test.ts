@@ -1,6 +1,8 @@
 // GET /api/events/:id/live: availability pushed to every viewer within a second of a change.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { randomBytes } from 'node:crypto'
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { api, baseUrl } from '../support/http.ts'
+import { startServer } from '../support/server.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 
 interface AvailabilityMessage {
@@ -17,9 +19,9 @@ class LiveClient {
   private readonly controller = new AbortController()
   private waiters: (() => void)[] = []
 
-  static async open(eventId: string, token?: string): Promise<LiveClient> {
+  static async open(eventId: string, token?: string, server = baseUrl()): Promise<LiveClient> {
     const client = new LiveClient()
-    const res = await fetch(`${baseUrl()}/api/events/${eventId}/live`, {
+    const res = await fetch(`${server}/api/events/${eventId}/live`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       signal: client.controller.signal,
     })
@@ -80,8 +82,8 @@ beforeAll(async () => {
 })
 afterEach(() => open.splice(0).forEach(c => c.close()))
 
-async function connect(eventId: string, token?: string): Promise<LiveClient> {
-  const client = await LiveClient.open(eventId, token)
+async function connect(eventId: string, token?: string, server?: string): Promise<LiveClient> {
+  const client = await LiveClient.open(eventId, token, server)
   open.push(client)
   return client
 }
@@ -130,6 +132,39 @@ describe('GET /api/events/:id/live', () => {
     expect(updates.flatMap(m => m.changes).every(c => c.status === 'HELD')).toBe(true)
     // Eight announcements within a few ms need far fewer recounts than announcements.
     expect(updates.length).toBeLessThan(8)
+  })
+
+  it('announces the seats a replaced hold let go of: viewers on every instance see them free, and another instance grants them at once', { timeout: 60_000 }, async () => {
+    // A second web instance whose refusal memo would remember a refused seat for 10 s unless told.
+    const second = await startServer({ DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), REFUSAL_MEMO_MS: '10000' })
+    try {
+      const event = await createPublishedEvent(organiser.id, [{ name: 'Stalls', kind: 'SEATED', rows: 1, seatsPerRow: 4 }])
+      const [first, next] = event.sections[0]!.placeIds as [string, string]
+      const [holder, other] = await createUsers(2) as [TestUser, TestUser]
+      const viewers = await Promise.all([connect(event.id), connect(event.id, undefined, second.url)])
+      for (const viewer of viewers) await viewer.waitFor(() => true, 2_000)
+
+      expect((await api('POST', '/api/holds', { token: holder.token, body: { eventId: event.id, seatIds: [first] } })).status).toBe(201)
+      const refused = await fetch(`${second.url}/api/holds`, { method: 'POST', headers: { 'content-type': 'application/json', 'authorization': `Bearer ${other.token}` }, body: JSON.stringify({ eventId: event.id, seatIds: [first] }) })
+      expect(refused.status).toBe(409) // and the second instance now remembers the seat as taken
+
+      // The holder changes their mind: the new hold replaces the old one, which lets the first seat go.
+      const sentAt = Date.now()
+      expect((await api('POST', '/api/holds', { token: holder.token, body: { eventId: event.id, seatIds: [next] } })).status).toBe(201)
+      const freed = await Promise.all(viewers.map(v => v.waitFor(m => m.changes.some(c => c.placeId === first && c.status === 'AVAILABLE'), 1_000)))
+      expect(Date.now() - sentAt).toBeLessThan(1_000)
+      for (const message of freed) expect(message.available).toBe(3)
+      const seats = await api('GET', `/api/events/${event.id}/seats`)
+      const statusOf = (id: string) => seats.body.sections[0].rows.flatMap((r: { seats: { id: string, status: string }[] }) => r.seats).find((x: { id: string }) => x.id === id)?.status
+      expect([statusOf(first), statusOf(next)]).toEqual(['AVAILABLE', 'HELD'])
+
+      // The other instance forgot the seat the moment it heard: the buyer it refused gets it now.
+      const granted = await fetch(`${second.url}/api/holds`, { method: 'POST', headers: { 'content-type': 'application/json', 'authorization': `Bearer ${other.token}` }, body: JSON.stringify({ eventId: event.id, seatIds: [first] }) })
+      expect(granted.status).toBe(201)
+      expect(Date.now() - sentAt).toBeLessThan(10_000)
+    } finally {
+      await second.stop()
+    }
   })
 
   it('answers 404 for a draft, except to its organiser', async () => {

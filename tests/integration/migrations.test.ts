@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyMigrations, createMigrationSql, MIGRATIONS_DIR } from '../../scripts/db/engine.ts'
+import { ROUTINES, routineMigrationSql, routineSql, routineStates } from '../../scripts/db/routines.ts'
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://postgres@127.0.0.1:5432/postgres'
 const created: string[] = []
@@ -86,6 +87,32 @@ describe('applyMigrations', () => {
 
   it('leaves nothing for a new migration: schema.prisma and the migrations agree', async () => {
     expect(await createMigrationSql(url)).toBe('')
+  })
+
+  it('installs each SQL function exactly as its file beside the domain says, and notices when one differs', async () => {
+    await withClient(url, async (client) => {
+      const states = await routineStates(client)
+      expect(states.map(s => s.routine.name)).toEqual(ROUTINES.map(r => r.name))
+      for (const state of states) expect(state.installed, `${state.routine.name} differs from ${state.routine.file}`).toBe(state.wanted)
+      expect(routineMigrationSql(states)).toBe('')
+
+      // A hand edit of the function in the database is drift: the check sees it and would write it back.
+      const { rows: [fn] } = await client.query<{ src: string }>(`SELECT prosrc AS src FROM pg_proc WHERE proname = 'bookify_claim_hold'`)
+      const edited = fn!.src.replace(`v_outcome text := 'OK'`, `v_outcome text := 'SOLD_OUT'`)
+      expect(edited).not.toBe(fn!.src)
+      const signature = await client.query<{ args: string, result: string }>(`SELECT pg_get_function_arguments(oid) AS args, pg_get_function_result(oid) AS result FROM pg_proc WHERE proname = 'bookify_claim_hold'`)
+      const { args, result } = signature.rows[0]!
+      await client.query(`CREATE OR REPLACE FUNCTION bookify_claim_hold(${args}) RETURNS ${result} LANGUAGE plpgsql AS $fn$${edited}$fn$`)
+      try {
+        const [drifted] = await routineStates(client)
+        expect(drifted!.installed).not.toBe(drifted!.wanted)
+        expect(routineMigrationSql([drifted!])).toContain('CREATE OR REPLACE FUNCTION bookify_claim_hold(')
+      } finally {
+        await client.query(routineSql(ROUTINES[0]!))
+      }
+      const [restored] = await routineStates(client)
+      expect(restored!.installed).toBe(restored!.wanted)
+    })
   })
 
   it('lets two concurrent callers on a fresh database both succeed, applying each migration once', async () => {

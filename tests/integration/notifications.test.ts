@@ -5,7 +5,7 @@ import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { JOB_QUEUES, reminderJobId, type ReminderJob } from '../../server/messaging/jobs.ts'
-import { notificationPublisher } from '../../server/domain/notifications/live-push.ts'
+import { testAfterCommit, type TestAfterCommit } from '../support/after-commit.ts'
 import { createMailer, type Mailer } from '../../server/domain/notifications/mailer.ts'
 import { EMAIL_CONSUMER } from '../../server/domain/notifications/email-once.ts'
 import { notificationHandler, type NotificationServices } from '../../workers/handlers/notifications/notification-handler.ts'
@@ -20,6 +20,7 @@ let mailer: Mailer
 let redis: Redis
 let reminders: Queue<ReminderJob>
 let services: NotificationServices
+let after: TestAfterCommit
 let handle: ReturnType<typeof notificationHandler>
 let organiser: TestUser
 let event: TestEvent
@@ -31,7 +32,8 @@ beforeAll(async () => {
   redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null })
   // A private BullMQ prefix: Redis is shared with other test runs.
   reminders = new Queue<ReminderJob>(JOB_QUEUES.reminders, { connection: redis, prefix: `bookify-test-${randomBytes(4).toString('hex')}` })
-  services = { mailer, appUrl: baseUrl(), publish: notificationPublisher(redis), reminders }
+  after = testAfterCommit(testDb())
+  services = { mailer, appUrl: baseUrl(), effects: after.effects, reminders }
   handle = notificationHandler(services)
   ;[organiser] = await createUsers(1) as [TestUser]
   event = await createPublishedEvent(organiser.id, [{ name: 'Stalls', kind: 'SEATED', rows: 4, seatsPerRow: 10, priceCents: 4500 }], { startsInDays: 10 })
@@ -41,6 +43,7 @@ afterAll(async () => {
   await reminders?.obliterate({ force: true }).catch(() => {})
   await reminders?.close()
   redis?.disconnect()
+  await after?.close()
   mailer?.close()
   await smtp?.close()
 })

@@ -2,6 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { api } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
+import { testAfterCommit } from '../support/after-commit.ts'
+import { expireHolds } from '../../server/domain/holds/hold-lifecycle.ts'
 
 let organiser: TestUser
 beforeAll(async () => {
@@ -53,10 +55,9 @@ describe('waitlist', () => {
     await testDb().place.updateMany({ where: { holdId: offer.body.offer.holdId }, data: { heldUntil: past } })
     // Public buyers still cannot take it while someone waiting fits.
     expect((await api('POST', '/api/holds', { token: stranger.token, body: { eventId: event.id, seatIds: [booking.tickets[0].placeId] } })).body.code).toBe('SOLD_OUT')
-    const { expireHolds } = await import('../../server/domain/holds/hold-lifecycle.ts')
-    const { offerToWaitlist } = await import('../../server/domain/waitlist/offers.ts')
-    await expireHolds(testDb(), { holdId: offer.body.offer.holdId })
-    await offerToWaitlist(testDb(), event.id)
+    // Expiring the offer's hold (what the cleanup worker's job does) offers the place to the next person.
+    const after = testAfterCommit(testDb())
+    await expireHolds(testDb(), after.effects, { holdId: offer.body.offer.holdId }).finally(() => after.close())
     const secondOffer = await api('GET', `/api/events/${event.id}/waitlist/me`, { token: second.token })
     expect(secondOffer.body.status).toBe('OFFERED')
     const booked = await api('POST', '/api/bookings', { token: second.token, body: { holdId: secondOffer.body.offer.holdId } })

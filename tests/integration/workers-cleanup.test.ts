@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHoldExpiryQueue, scheduleHoldExpiryJob } from '../../server/messaging/hold-expiry-queue.ts'
-import { availabilityChannel } from '../../server/messaging/jobs.ts'
+import { TOPICS, channelOf } from '../../server/messaging/pubsub.ts'
 import { checkInventory } from '../../workers/handlers/cleanup/check-inventory.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
 import { createTestVhost, eventually, startWorker, type RunningWorker, type TestVhost } from '../support/workers.ts'
@@ -30,7 +30,7 @@ beforeAll(async () => {
   waiter = w
   event = await createPublishedEvent(organiser.id, [{ name: 'Stalls', kind: 'SEATED', rows: 1, seatsPerRow: 6 }])
   subscriber.on('message', (_channel: string, message: string) => announcements.push(JSON.parse(message)))
-  await subscriber.subscribe(availabilityChannel(event.id))
+  await subscriber.subscribe(channelOf(TOPICS.availability, event.id))
   const env = { AMQP_URL: vhost.url, BULLMQ_PREFIX: prefix }
   workers.push(await startWorker('relay', env), await startWorker('cleanup', env))
 })
@@ -71,7 +71,7 @@ describe('cleanup worker', () => {
     const entry = await testDb().waitlistEntry.create({ data: { eventId: event.id, userId: waiter.id, quantity: 1 } })
     const hold = await insertHold(buyer.id, placeIds, 1)
     const queue = createHoldExpiryQueue(redis, prefix)
-    await scheduleHoldExpiryJob(queue, hold.id, hold.expiresAt) // as server/utils/side-effects.ts does
+    await scheduleHoldExpiryJob(queue, hold.id, hold.expiresAt) // as AfterCommit.scheduleHoldExpiry does
     await queue.close()
 
     await eventually(async () => (await holdStatus(hold.id)) === 'EXPIRED', hold.expiresAt.getTime() + 2_000 - Date.now(), 'the job to expire the hold')

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Db } from '../../server/db/client.ts'
-import { SEARCH_SNAPSHOT_CHANNEL } from '../../server/messaging/names.ts'
+import { TOPICS, channelOf } from '../../server/messaging/pubsub.ts'
 
 const build = vi.hoisted(() => ({ calls: 0, release: [] as (() => void)[] }))
 
@@ -38,7 +38,7 @@ describe('refreshSearchIndex', () => {
     expect(build.calls).toBe(1)
     expect(done.map(r => r.version)).toEqual(Array(5).fill(1n))
     expect(done[0]!.announced).toBe(true)
-    expect(published).toEqual([`${SEARCH_SNAPSHOT_CHANNEL} {"version":1}`])
+    expect(published).toEqual([`${channelOf(TOPICS.searchSnapshot)} {"version":1}`])
   })
 
   it('runs exactly one more build for everything asked while a build was running', async () => {

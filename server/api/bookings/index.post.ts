@@ -9,9 +9,8 @@ export default defineEventHandler(async (event) => {
   const body = await readValid(event, createBookingBody)
   const provider = PAYMENT_PROVIDERS[body.payment?.provider ?? 'pay_at_venue']!
   return idempotent(event, caller.userId, 'POST /api/bookings', body, 201, async () => {
-    const booking = await confirmBooking(useDb(), provider, { holdId: body.holdId, userId: caller.userId, payment: body.payment, correlationId: requestIdOf(event) })
+    const booking = await confirmBooking(useDb(), useAfterCommit(), provider, { holdId: body.holdId, userId: caller.userId, payment: body.payment, correlationId: requestIdOf(event) })
     countMetric('bookings_confirmed')
-    await announceAvailability(booking.event.id, booking.tickets.map(t => ({ placeId: t.placeId, status: 'BOOKED' as const })))
     return booking
   })
 })

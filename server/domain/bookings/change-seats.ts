@@ -4,16 +4,21 @@ import type { Db } from '../../db/client.ts'
 import { writeOutbox } from '../../messaging/outbox.ts'
 import { ROUTING_KEYS } from '../../messaging/names.ts'
 import { DomainError } from '../errors.ts'
+import { placesNow, type AfterCommit } from '../ports.ts'
+import type { BookingDto } from '../../../shared/types/booking.ts'
+import { loadBooking } from './booking-dto.ts'
 import { newTicketCode } from './codes.ts'
 
-export interface ChangedSeats {
-  bookingId: string
+interface ChangedSeats {
   eventId: string
   freedPlaceIds: string[]
+  /** Seats the booking newly holds. */
+  addedPlaceIds: string[]
 }
 
-export async function changeSeats(db: Db, bookingId: string, userId: string, seatIds: string[], correlationId?: string, now = new Date()): Promise<ChangedSeats> {
-  return db.$transaction(async (tx) => {
+/** After the commit, the released seats are announced AVAILABLE and the new ones BOOKED. */
+export async function changeSeats(db: Db, effects: AfterCommit, bookingId: string, userId: string, seatIds: string[], correlationId?: string, now = new Date()): Promise<BookingDto> {
+  const changed = await db.$transaction(async (tx): Promise<ChangedSeats> => {
     // Lock the booking row so two changes of one booking run one after the other.
     const [booking] = await tx.$queryRaw<{ id: string, event_id: string, reference: string, status: string }[]>`
       SELECT id, event_id, reference, status FROM bookings WHERE id = ${bookingId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`
@@ -27,7 +32,7 @@ export async function changeSeats(db: Db, bookingId: string, userId: string, sea
     const old = new Set(current.map(p => p.id))
     const added = seatIds.filter(id => !old.has(id))
     const dropped = [...old].filter(id => !seatIds.includes(id))
-    if (added.length === 0) return { bookingId, eventId: booking.event_id, freedPlaceIds: [] }
+    if (added.length === 0) return { eventId: booking.event_id, freedPlaceIds: [], addedPlaceIds: [] }
 
     const claimed = await tx.$queryRaw<{ id: string, price_cents: number }[]>`
       UPDATE places p SET booking_id = ${bookingId}::uuid, hold_id = NULL, held_until = NULL
@@ -47,6 +52,8 @@ export async function changeSeats(db: Db, bookingId: string, userId: string, sea
       SELECT coalesce(sum(price_cents), 0)::int AS total FROM tickets WHERE booking_id = ${bookingId}::uuid AND voided_at IS NULL` as [{ total: number }]
     await tx.booking.update({ where: { id: bookingId }, data: { totalCents: total } })
     await writeOutbox(tx, ROUTING_KEYS.bookingChanged, { bookingId, userId, eventId: booking.event_id, reference: booking.reference, previousPlaceIds: [...old] }, correlationId)
-    return { bookingId, eventId: booking.event_id, freedPlaceIds: dropped }
+    return { eventId: booking.event_id, freedPlaceIds: dropped, addedPlaceIds: added }
   })
+  await effects.placesChanged(changed.eventId, [...placesNow(changed.freedPlaceIds, 'AVAILABLE'), ...placesNow(changed.addedPlaceIds, 'BOOKED')])
+  return loadBooking(db, bookingId, userId)
 }

@@ -6,6 +6,7 @@ import type { BookingDto } from '../../../shared/types/booking.ts'
 import { writeOutbox } from '../../messaging/outbox.ts'
 import { ROUTING_KEYS } from '../../messaging/names.ts'
 import { DomainError } from '../errors.ts'
+import { placesNow, type AfterCommit } from '../ports.ts'
 import type { PaymentProvider } from '../payments/provider.ts'
 import { loadBooking } from './booking-dto.ts'
 import { newBookingReference, newTicketCode } from './codes.ts'
@@ -25,7 +26,8 @@ async function activeHold(db: Db, holdId: string, userId: string, now: Date) {
   return hold
 }
 
-export async function confirmBooking(db: Db, provider: PaymentProvider, input: ConfirmInput, now = new Date()): Promise<BookingDto> {
+/** After the commit, the hold's places are announced BOOKED. */
+export async function confirmBooking(db: Db, effects: AfterCommit, provider: PaymentProvider, input: ConfirmInput, now = new Date()): Promise<BookingDto> {
   const hold = await activeHold(db, input.holdId, input.userId, now)
   const payment = await provider.authorise({ amountCents: hold.totalCents, currency: hold.currency, holdId: hold.id, userId: input.userId, details: input.payment })
   let bookingId: string
@@ -68,5 +70,6 @@ export async function confirmBooking(db: Db, provider: PaymentProvider, input: C
     await provider.void(payment)
     throw err
   }
+  await effects.placesChanged(hold.eventId, placesNow(hold.items.map(i => i.placeId), 'BOOKED'))
   return loadBooking(db, bookingId, input.userId)
 }

@@ -11,6 +11,7 @@ import { EDITOR_ROLES, loadEventForRole, type EventCaller } from './access.ts'
 import { auditEvent } from './audit.ts'
 import { eventDetail } from './event-detail.ts'
 import { lockEvent } from './lock-event.ts'
+import { placesNow, type AfterCommit } from '../ports.ts'
 
 type Tx = Prisma.TransactionClient
 
@@ -20,7 +21,7 @@ interface CancelledBooking {
   reference: string
 }
 
-async function releaseEverything(tx: Tx, eventId: string, now: Date): Promise<{ holds: number, bookings: CancelledBooking[], waitlist: number }> {
+async function releaseEverything(tx: Tx, eventId: string, now: Date): Promise<{ holds: number, bookings: CancelledBooking[], waitlist: number, freedPlaceIds: string[] }> {
   const holds = await tx.$executeRaw`
     UPDATE holds SET status = 'RELEASED', ended_at = ${now} WHERE event_id = ${eventId}::uuid AND status = 'ACTIVE'`
   const bookings = await tx.$queryRaw<CancelledBooking[]>`
@@ -32,20 +33,22 @@ async function releaseEverything(tx: Tx, eventId: string, now: Date): Promise<{ 
       UPDATE tickets SET voided_at = ${now} WHERE booking_id = ANY(${bookings.map(b => b.id)}::uuid[]) AND voided_at IS NULL`
   }
   // Every claim on the event's places goes: released holds, lapsed holds and the cancelled bookings.
-  await tx.$executeRaw`
+  const freed = await tx.$queryRaw<{ id: string }[]>`
     UPDATE places SET hold_id = NULL, held_until = NULL, booking_id = NULL
-     WHERE event_id = ${eventId}::uuid AND (hold_id IS NOT NULL OR booking_id IS NOT NULL)`
+     WHERE event_id = ${eventId}::uuid AND (hold_id IS NOT NULL OR booking_id IS NOT NULL)
+    RETURNING id`
   const waitlist = await tx.$executeRaw`
     UPDATE waitlist_entries SET status = 'LAPSED', updated_at = ${now}
      WHERE event_id = ${eventId}::uuid AND status IN ('WAITING', 'OFFERED')`
-  return { holds, bookings, waitlist }
+  return { holds, bookings, waitlist, freedPlaceIds: freed.map(f => f.id) }
 }
 
-export async function cancelEvent(db: Db, eventId: string, caller: EventCaller, now = new Date()): Promise<EventDetailDto> {
+/** After the commit, live views see every place come free (nobody can buy them: the event is off sale). */
+export async function cancelEvent(db: Db, effects: AfterCommit, eventId: string, caller: EventCaller, now = new Date()): Promise<EventDetailDto> {
   await loadEventForRole(db, eventId, caller, EDITOR_ROLES)
-  return db.$transaction(async (tx) => {
+  const { detail, freedPlaceIds } = await db.$transaction(async (tx) => {
     const event = await lockEvent(tx, eventId)
-    if (event.status === 'CANCELLED') return eventDetail(tx, eventId)
+    if (event.status === 'CANCELLED') return { detail: await eventDetail(tx, eventId), freedPlaceIds: [] }
     await tx.event.update({ where: { id: eventId }, data: { status: 'CANCELLED', cancelledAt: now } })
     const released = await releaseEverything(tx, eventId, now)
     if (released.bookings.length) {
@@ -59,6 +62,8 @@ export async function cancelEvent(db: Db, eventId: string, caller: EventCaller, 
     await auditEvent(tx, caller.userId, eventId, 'event.cancelled', {
       holdsReleased: released.holds, bookingsCancelled: released.bookings.length, waitlistLapsed: released.waitlist,
     })
-    return eventDetail(tx, eventId)
+    return { detail: await eventDetail(tx, eventId), freedPlaceIds: released.freedPlaceIds }
   }, { maxWait: 10_000, timeout: 30_000 })
+  await effects.placesChanged(eventId, placesNow(freedPlaceIds, 'AVAILABLE'))
+  return detail
 }

@@ -1,10 +1,11 @@
-// Creating a hold: the database decides in one call (bookify_claim_hold, see the migration
-// 20261121234600_hold_claim_function) — every requested place is claimed for the caller, or none.
+// Creating a hold: the database decides in one call (bookify_claim_hold, whose one source is
+// claim-hold.sql beside this file) — every requested place is claimed for the caller, or none.
 import { randomUUID } from 'node:crypto'
 import { sqlPool, type Db } from '../../db/client.ts'
 import type { CreateHoldBody } from '../../../shared/schemas/holds.ts'
 import type { HoldDto } from '../../../shared/types/event.ts'
 import { DomainError } from '../errors.ts'
+import { placesNow, type AfterCommit } from '../ports.ts'
 import { claimRefusal, type RefusedPlaces } from './claim-refusal.ts'
 import { loadHold } from './hold-dto.ts'
 import type { RefusalMemo } from './refusal-memo.ts'
@@ -16,15 +17,11 @@ interface ClaimResult {
   available: number | null
   released_hold_id: string | null
   expires_at: Date | null
+  /** Places the caller's replaced hold let go of and the new hold did not take again. */
+  freed_place_ids: string[]
 }
 
 const CLAIM_SQL = 'SELECT * FROM bookify_claim_hold($1::uuid, $2::uuid, $3::uuid, $4::uuid[], $5::uuid[], $6::int[])'
-
-export interface CreatedHold {
-  hold: HoldDto
-  /** The caller's previous hold on the event, released to make way for this one. */
-  releasedHoldId: string | null
-}
 
 export interface CreateHoldOptions {
   now?: Date
@@ -32,7 +29,11 @@ export interface CreateHoldOptions {
   memo?: RefusalMemo
 }
 
-export async function createHold(db: Db, userId: string, body: CreateHoldBody, options: CreateHoldOptions = {}): Promise<CreatedHold> {
+/**
+ * After the claim commits: the hold's expiry is scheduled, its places announced HELD, and the places
+ * of a replaced hold announced AVAILABLE (which also offers them to the waitlist).
+ */
+export async function createHold(db: Db, effects: AfterCommit, userId: string, body: CreateHoldBody, options: CreateHoldOptions = {}): Promise<HoldDto> {
   const { now = new Date(), memo } = options
   const remembered = memo?.refusal(userId, body)
   if (remembered) throw remembered
@@ -49,9 +50,15 @@ export async function createHold(db: Db, userId: string, body: CreateHoldBody, o
     case 'OK': {
       const hold = await loadHold(db, holdId, userId, now)
       const heldUntil = new Date(hold.expiresAt)
-      if (result.released_hold_id) memo?.forgetEvent(body.eventId) // the caller's old places are free again
+      // Independent nudges: one Redis round trip of waiting, not two. Freed places of a replaced
+      // hold make this process's memo forget the event synchronously, before it learns the new seats.
+      const nudged = Promise.all([
+        effects.scheduleHoldExpiry(hold.id, heldUntil),
+        effects.placesChanged(body.eventId, [...placesNow(hold.items.map(i => i.placeId), 'HELD'), ...placesNow(result.freed_place_ids, 'AVAILABLE')]),
+      ])
       memo?.rememberSeats(body.eventId, hold.items.filter(i => i.kind === 'SEATED').map(i => ({ placeId: i.placeId, holderId: userId, heldUntil })))
-      return { hold, releasedHoldId: result.released_hold_id }
+      await nudged
+      return hold
     }
     case 'NOT_ON_SALE':
       throw new DomainError('NOT_FOUND', 'This event is not on sale.')

@@ -3,7 +3,10 @@
 import type { Db } from '../../db/client.ts'
 import { writeOutbox } from '../../messaging/outbox.ts'
 import { ROUTING_KEYS } from '../../messaging/names.ts'
+import type { HoldDto } from '../../../shared/types/event.ts'
 import { DomainError } from '../errors.ts'
+import { loadHold } from './hold-dto.ts'
+import { placesNow, type AfterCommit } from '../ports.ts'
 
 export interface FreedPlaces {
   holdId: string
@@ -21,8 +24,8 @@ async function explainInactiveHold(db: Db, holdId: string, userId: string, now: 
   return new DomainError('HOLD_EXPIRED', 'This hold was released.', { reason: 'RELEASED' })
 }
 
-/** The caller lets go of their hold. Releasing an already ended hold changes nothing. */
-export async function releaseHold(db: Db, holdId: string, userId: string, now = new Date()): Promise<FreedPlaces | null> {
+/** The caller lets go of their hold; its places are announced free. Releasing an already ended hold changes nothing. */
+export async function releaseHold(db: Db, effects: AfterCommit, holdId: string, userId: string, now = new Date()): Promise<FreedPlaces | null> {
   const rows = await db.$queryRaw<{ event_id: string, place_id: string | null }[]>`
     WITH released AS (
       UPDATE holds SET status = 'RELEASED', ended_at = ${now}
@@ -41,11 +44,13 @@ export async function releaseHold(db: Db, holdId: string, userId: string, now = 
     if (!exists) throw new DomainError('NOT_FOUND', 'There is no such hold.')
     return null
   }
-  return { holdId, eventId: rows[0]!.event_id, placeIds: rows.flatMap(r => (r.place_id ? [r.place_id] : [])) }
+  const freed = { holdId, eventId: rows[0]!.event_id, placeIds: rows.flatMap(r => (r.place_id ? [r.place_id] : [])) }
+  await effects.placesChanged(freed.eventId, placesNow(freed.placeIds, 'AVAILABLE'))
+  return freed
 }
 
 /** Once per hold, by the event's hold length; the places' claim moves with it in the same statement. */
-export async function extendHold(db: Db, holdId: string, userId: string, now = new Date()): Promise<Date> {
+export async function extendHold(db: Db, effects: AfterCommit, holdId: string, userId: string, now = new Date()): Promise<HoldDto> {
   const rows = await db.$queryRaw<{ expires_at: Date }[]>`
     WITH extended AS (
       UPDATE holds h SET expires_at = h.expires_at + make_interval(mins => e.hold_minutes), extended_at = ${now}
@@ -59,17 +64,19 @@ export async function extendHold(db: Db, holdId: string, userId: string, now = n
     )
     SELECT expires_at FROM extended`
   if (!rows[0]) throw await explainInactiveHold(db, holdId, userId, now)
-  return rows[0].expires_at
+  await effects.scheduleHoldExpiry(holdId, rows[0].expires_at)
+  return loadHold(db, holdId, userId, now)
 }
 
 /**
  * Marks holds past their time EXPIRED, frees whatever places still point at them and writes
- * hold.expired for each — all in one transaction. Called by the BullMQ job for one hold and by
- * the periodic sweep for all; idempotent, so running both (or twice) does nothing more.
+ * hold.expired for each — all in one transaction — then announces the freed places. Called by the
+ * BullMQ job for one hold and by the periodic sweep for all; idempotent, so running both (or
+ * twice) does nothing more.
  */
-export async function expireHolds(db: Db, options: { holdId?: string, limit?: number } = {}, now = new Date()): Promise<FreedPlaces[]> {
+export async function expireHolds(db: Db, effects: AfterCommit, options: { holdId?: string, limit?: number } = {}, now = new Date()): Promise<FreedPlaces[]> {
   const limit = options.limit ?? 500
-  return db.$transaction(async (tx) => {
+  const expired = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string, user_id: string, event_id: string, place_ids: string[] }[]>`
       WITH due AS (
         SELECT id FROM holds
@@ -93,4 +100,8 @@ export async function expireHolds(db: Db, options: { holdId?: string, limit?: nu
     }
     return rows.map(r => ({ holdId: r.id, eventId: r.event_id, placeIds: r.place_ids }))
   })
+  const freedByEvent = new Map<string, string[]>()
+  for (const f of expired) freedByEvent.set(f.eventId, [...(freedByEvent.get(f.eventId) ?? []), ...f.placeIds])
+  for (const [eventId, placeIds] of freedByEvent) await effects.placesChanged(eventId, placesNow(placeIds, 'AVAILABLE'))
+  return expired
 }

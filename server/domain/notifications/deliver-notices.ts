@@ -60,10 +60,6 @@ export async function deliverNotices(deps: NotifyDeps, ctx: NotifyContext, notic
     })
   })
   const dtos = created.map(toNotificationDto)
-  if (deps.publish) {
-    for (const [i, notification] of dtos.entries()) {
-      await deps.publish({ userId: created[i]!.userId, notification }).catch(err => deps.log.warn({ err: (err as Error).message, notificationId: notification.id }, 'live push skipped'))
-    }
-  }
+  for (const [i, notification] of dtos.entries()) await deps.effects?.notificationStored({ userId: created[i]!.userId, notification })
   return dtos
 }

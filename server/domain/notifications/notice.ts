@@ -1,7 +1,8 @@
 // What a notifications handler decides to tell one user: the in-app notification and, optionally,
 // the e-mail. Content builders produce these; deliverNotices() stores and sends them.
-import type { Db, Prisma } from '../../db/client.ts'
-import type { NotificationKind, NotificationStreamMessage } from '../../../shared/types/notification.ts'
+import type { Db } from '../../db/client.ts'
+import type { NotificationKind } from '../../../shared/types/notification.ts'
+import type { AfterCommit, LogLike, TxRunner } from '../ports.ts'
 import type { EmailContent } from './email-layout.ts'
 import type { Mailer } from './mailer.ts'
 
@@ -18,22 +19,15 @@ export interface Notice {
   emailPref?: 'email' | 'reminders'
 }
 
-export type Tx = Prisma.TransactionClient
-/** Runs the DB effect in one transaction; in the consumer runtime it also records the message as processed. */
-export type TxRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>
-
-export interface LogLike {
-  info(obj: object, msg?: string): void
-  warn(obj: object, msg?: string): void
-}
+export type { LogLike, Tx, TxRunner } from '../ports.ts'
 
 export interface NotifyDeps {
   db: Db
   mailer: Mailer
   appUrl: string
   log: LogLike
-  /** Live push after commit (Redis pub/sub); absent in tests that do not need it. */
-  publish?: (message: NotificationStreamMessage) => Promise<void>
+  /** Live push after commit; absent in tests that do not need it. */
+  effects?: Pick<AfterCommit, 'notificationStored'>
 }
 
 /** Where a handler's effect commits, and the id its notifications are deduplicated on. */

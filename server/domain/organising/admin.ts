@@ -8,6 +8,7 @@ import type { Page } from '../../../shared/types/event.ts'
 import type { AdminEventDto, AdminUserDto } from '../../../shared/types/organising.ts'
 import { isUuid, type EventCaller } from '../events/access.ts'
 import { DomainError } from '../errors.ts'
+import type { AfterCommit } from '../ports.ts'
 import { audit } from './audit-log.ts'
 
 const notFound = () => new DomainError('NOT_FOUND', 'There is nothing at this address.')
@@ -54,11 +55,12 @@ export async function setEventDisabled(db: Db, caller: EventCaller, eventId: str
   })
 }
 
-export async function setUserDisabled(db: Db, caller: EventCaller, userId: string, disabled: boolean, now = new Date()): Promise<AdminUserDto> {
+/** After the commit, every web instance ends (or allows again) the account's sessions. */
+export async function setUserDisabled(db: Db, effects: AfterCommit, caller: EventCaller, userId: string, disabled: boolean, now = new Date()): Promise<AdminUserDto> {
   requireAdmin(caller)
   if (!isUuid(userId)) throw notFound()
   if (disabled && userId === caller.userId) throw new DomainError('CONFLICT', 'You cannot disable your own account.')
-  return db.$transaction(async (tx) => {
+  const user = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } })
     if (!before) throw notFound()
     const changed = Boolean(before.disabledAt) !== disabled
@@ -69,4 +71,6 @@ export async function setUserDisabled(db: Db, caller: EventCaller, userId: strin
     if (changed) await audit(tx, { actorId: caller.userId, action: disabled ? 'user.disabled' : 'user.enabled', target: { type: 'user', id: userId } })
     return { id: user.id, name: user.name, email: user.email, role: user.role, disabledAt: user.disabledAt?.toISOString() ?? null }
   })
+  await effects.accountStatusChanged(user.id, user.disabledAt ? new Date(user.disabledAt) : null)
+  return user
 }

@@ -2,13 +2,18 @@
 import type { Db } from '../../db/client.ts'
 import type { WaitlistStatusDto } from '../../../shared/types/waitlist.ts'
 import { DomainError } from '../errors.ts'
+import { placesNow, type AfterCommit } from '../ports.ts'
+import { offerToWaitlist } from './offers.ts'
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string })?.code === 'P2002'
 }
 
-/** Joining is for sold-out events (or sections): while the places are there, buy them instead. */
-export async function joinWaitlist(db: Db, userId: string, eventId: string, quantity: number, sectionId: string | undefined, now = new Date()): Promise<WaitlistStatusDto> {
+/**
+ * Joining is for sold-out events (or sections): while the places are there, buy them instead.
+ * Places freed before anyone waited are on public sale; offering right after joining keeps the queue honest.
+ */
+export async function joinWaitlist(db: Db, effects: AfterCommit, userId: string, eventId: string, quantity: number, sectionId: string | undefined, now = new Date()): Promise<WaitlistStatusDto> {
   const event = await db.event.findFirst({ where: { id: eventId, status: 'PUBLISHED', disabledAt: null, endsAt: { gt: now } }, select: { id: true } })
   if (!event) throw new DomainError('NOT_FOUND', 'This event is not on sale.')
   if (sectionId && !(await db.section.count({ where: { id: sectionId, eventId } }))) {
@@ -29,6 +34,7 @@ export async function joinWaitlist(db: Db, userId: string, eventId: string, quan
     if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'You are already on the waitlist for this event.', { reason: 'ALREADY_WAITING' })
     throw err
   }
+  await offerToWaitlist(db, effects, eventId)
   return waitlistStatus(db, userId, eventId)
 }
 
@@ -47,9 +53,9 @@ export async function waitlistStatus(db: Db, userId: string, eventId: string, no
   return { id: entry.id, eventId, status: entry.status as 'WAITING' | 'OFFERED', quantity: entry.quantity, sectionId: entry.sectionId, position: entry.status === 'WAITING' ? ahead + 1 : 0, offer }
 }
 
-/** Leaving also declines an open offer, whose places then go to the next person. */
-export async function leaveWaitlist(db: Db, userId: string, eventId: string, now = new Date()): Promise<{ freedPlaceIds: string[] }> {
-  return db.$transaction(async (tx) => {
+/** Leaving also declines an open offer, whose places then go to the next person (announced after the commit). */
+export async function leaveWaitlist(db: Db, effects: AfterCommit, userId: string, eventId: string, now = new Date()): Promise<{ freedPlaceIds: string[] }> {
+  const left = await db.$transaction(async (tx) => {
     const entry = await tx.waitlistEntry.findFirst({ where: { eventId, userId, status: { in: ['WAITING', 'OFFERED'] } }, include: { offerHold: true } })
     if (!entry) throw new DomainError('NOT_FOUND', 'You are not on the waitlist for this event.')
     await tx.waitlistEntry.update({ where: { id: entry.id }, data: { status: 'LEFT' } })
@@ -59,4 +65,6 @@ export async function leaveWaitlist(db: Db, userId: string, eventId: string, now
       UPDATE places SET hold_id = NULL, held_until = NULL WHERE hold_id = ${entry.offerHold.id}::uuid RETURNING id`
     return { freedPlaceIds: freed.map(f => f.id) }
   })
+  await effects.placesChanged(eventId, placesNow(left.freedPlaceIds, 'AVAILABLE'))
+  return left
 }

@@ -2,10 +2,13 @@
 // fits what is free gets a hold in their name for the offer window; when an offer lapses (its
 // hold expires) the places come back here for the next person, and only when nobody waiting
 // fits do they return to public sale (bookify_claim_hold refuses the public meanwhile).
+// Freed places reach it through AfterCommit.placesChanged; joining the waitlist and the cleanup
+// worker's release consumer (a safety net for a nudge lost after a commit) call it too.
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/client.ts'
 import { writeOutbox } from '../../messaging/outbox.ts'
 import { ROUTING_KEYS } from '../../messaging/names.ts'
+import { placesNow, type AfterCommit } from '../ports.ts'
 
 export const OFFER_WINDOW_MINUTES = 30
 
@@ -75,8 +78,12 @@ async function offerNext(db: Db, eventId: string, now: Date): Promise<Offer | nu
   })
 }
 
-/** Offers whatever is free on the event to the waitlist until nobody waiting fits. */
-export async function offerToWaitlist(db: Db, eventId: string, now = new Date()): Promise<Offer[]> {
+/**
+ * Offers whatever is free on the event to the waitlist until nobody waiting fits. Idempotent: it
+ * only offers what is free to whoever still waits. Each offer, once committed, has its expiry
+ * scheduled and its places announced HELD.
+ */
+export async function offerToWaitlist(db: Db, effects: AfterCommit, eventId: string, now = new Date()): Promise<Offer[]> {
   const anyoneWaiting = await db.waitlistEntry.count({ where: { eventId, status: 'WAITING' }, take: 1 })
   if (!anyoneWaiting) return []
   const offers: Offer[] = []
@@ -84,6 +91,7 @@ export async function offerToWaitlist(db: Db, eventId: string, now = new Date())
     const offer = await offerNext(db, eventId, now)
     if (!offer) break
     offers.push(offer)
+    await Promise.all([effects.scheduleHoldExpiry(offer.holdId, offer.expiresAt), effects.placesChanged(eventId, placesNow(offer.placeIds, 'HELD'))])
   }
   return offers
 }

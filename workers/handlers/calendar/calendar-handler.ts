@@ -9,8 +9,7 @@ import type { GoogleConfig } from '../../../server/domain/calendar/google/google
 import { applyEntryChanges, syncUserBookings, type EntryChange } from '../../../server/domain/calendar/google/sync-bookings.ts'
 import { bookingTarget, eventTargets, type SyncTargets } from '../../../server/domain/calendar/google/sync-targets.ts'
 import { unlinkRevokedGoogle } from '../../../server/domain/calendar/google/unlink-revoked.ts'
-import type { LogLike, TxRunner } from '../../../server/domain/notifications/notice.ts'
-import type { NotificationStreamMessage } from '../../../shared/types/notification.ts'
+import type { AfterCommit, LogLike, TxRunner } from '../../../server/domain/ports.ts'
 
 export interface CalendarTools {
   db: Db
@@ -20,7 +19,8 @@ export interface CalendarTools {
 
 export interface CalendarServices {
   cfg: GoogleConfig
-  publish?: (message: NotificationStreamMessage) => Promise<void>
+  /** Live push of the notification an unlink stores. */
+  effects?: Pick<AfterCommit, 'notificationStored'>
 }
 
 async function targetsOf(db: Db, message: MessageEnvelope): Promise<SyncTargets> {
@@ -57,7 +57,7 @@ export function calendarHandler(services: CalendarServices) {
       return created
     })
     for (const userId of revoked) tools.log.warn({ userId, messageId: message.id }, 'Google grant revoked; calendar unlinked and user notified')
-    for (const push of notified) await services.publish?.(push).catch(err => tools.log.warn({ err: (err as Error).message }, 'live push skipped'))
+    for (const push of notified) await services.effects?.notificationStored(push)
     if (changes.length) tools.log.info({ messageId: message.id, changes: changes.length }, 'Google Calendar synced')
   }
 }

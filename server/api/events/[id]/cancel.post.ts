@@ -4,5 +4,5 @@ import { cancelEvent } from '../../../domain/events/cancel-event.ts'
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
   const { id } = readParams(event, idParams)
-  return cancelEvent(useDb(), id, caller)
+  return cancelEvent(useDb(), useAfterCommit(), id, caller)
 })

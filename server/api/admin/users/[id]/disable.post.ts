@@ -4,7 +4,5 @@ import { setUserDisabled } from '../../../../domain/organising/admin.ts'
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
   const { id } = readParams(event, idParams)
-  const user = await setUserDisabled(useDb(), caller, id, true)
-  await announceAccountStatus(user.id, user.disabledAt)
-  return user
+  return setUserDisabled(useDb(), useAfterCommit(), caller, id, true)
 })

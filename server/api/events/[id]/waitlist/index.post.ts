@@ -6,9 +6,7 @@ export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
   const { id: eventId } = readParams(event, idParams)
   const body = await readValid(event, joinWaitlistBody)
-  const status = await joinWaitlist(useDb(), caller.userId, eventId, body.quantity, body.sectionId)
-  // Places freed before anyone waited are on public sale; offering now keeps the queue honest.
-  await offerFreedPlaces(eventId)
+  const status = await joinWaitlist(useDb(), useAfterCommit(), caller.userId, eventId, body.quantity, body.sectionId)
   setResponseStatus(event, 201)
   return status
 })
