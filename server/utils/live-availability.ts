@@ -10,9 +10,9 @@ import { useLogger } from '../observability/logger.ts'
 import { usePubSub } from './pubsub.ts'
 import { useRefusalMemo } from './refusal-memo.ts'
 
-export const COALESCE_MS = 150
+const COALESCE_MS = 150
 
-export type LiveListener = (message: AvailabilityMessageDto) => void
+type LiveListener = (message: AvailabilityMessageDto) => void
 
 interface Room {
   listeners: Set<LiveListener>
