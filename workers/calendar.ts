@@ -5,7 +5,7 @@ import { config } from '../server/config/env.ts'
 import { QUEUES } from '../server/messaging/names.ts'
 import { googleConfigOf } from '../server/domain/calendar/google/google-config.ts'
 import { notificationPublisher } from '../server/domain/notifications/live-push.ts'
-import { calendarHandler } from './handlers/calendar/calendar-handler.ts'
+import { calendarHandlers } from './handlers/calendar/calendar-handlers.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
 import { serveMetrics } from './runtime/metrics-server.ts'
@@ -17,7 +17,7 @@ const CALENDAR_MAX_ATTEMPTS = 10
 await runWorker('calendar', async (ctx) => {
   const cfg = googleConfigOf(config())
   if (!cfg) {
-    await startConsumer(ctx, { queue: QUEUES.calendarSync, name: 'calendar-sync', handle: async () => {} })
+    await startConsumer(ctx, { queue: QUEUES.calendarSync, name: 'calendar-sync', handlers: {} })
     ctx.log.info('GOOGLE_CLIENT_ID unset: calendar sync messages are acknowledged without effect')
   } else {
     const redis = await workerRedis(ctx)
@@ -25,7 +25,7 @@ await runWorker('calendar', async (ctx) => {
       queue: QUEUES.calendarSync,
       name: 'calendar-sync',
       maxAttempts: CALENDAR_MAX_ATTEMPTS,
-      handle: calendarHandler({ cfg, publish: notificationPublisher(redis) }),
+      handlers: calendarHandlers({ cfg, publish: notificationPublisher(redis) }),
     })
   }
   await serveMetrics(ctx, 'calendar')

@@ -13,7 +13,7 @@ import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
 import { checkInventory } from './handlers/cleanup/check-inventory.ts'
 import type { CleanupDeps } from './handlers/cleanup/cleanup-deps.ts'
 import { prunePublishedOutbox, purgeStaleRows } from './handlers/cleanup/purge-stale-rows.ts'
-import { releaseHandler } from './handlers/cleanup/release-consumer.ts'
+import { releaseHandlers } from './handlers/cleanup/release-consumer.ts'
 import { expireHold, sweepExpiredHolds } from './handlers/cleanup/release-expired-holds.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker, type WorkerContext } from './runtime/lifecycle.ts'
@@ -70,7 +70,7 @@ await runWorker('cleanup', async (ctx) => {
   jobs.on('error', err => ctx.log.warn({ err: err.message }, 'hold expiry worker error'))
   ctx.onShutdown(() => jobs.close())
 
-  await startConsumer(ctx, { queue: QUEUES.cleanup, name: 'cleanup-release', handle: releaseHandler(deps) })
+  await startConsumer(ctx, { queue: QUEUES.cleanup, name: 'cleanup-release', handlers: releaseHandlers(deps) })
 
   schedule(ctx, 'sweep', async () => {
     const freed = await sweepExpiredHolds(deps)

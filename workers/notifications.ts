@@ -8,7 +8,7 @@ import { QUEUES } from '../server/messaging/names.ts'
 import { notificationPublisher } from '../server/domain/notifications/live-push.ts'
 import { createMailer } from '../server/domain/notifications/mailer.ts'
 import { scheduleUpcomingReminders } from '../server/domain/notifications/reminder-sweep.ts'
-import { notificationHandler, type NotificationServices } from './handlers/notifications/notification-handler.ts'
+import { notificationHandlers, type NotificationServices } from './handlers/notifications/notification-handlers.ts'
 import { reminderProcessor } from './handlers/notifications/reminder-processor.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
@@ -33,7 +33,7 @@ await runWorker('notifications', async (ctx) => {
   jobs.on('error', err => ctx.log.warn({ err: err.message }, 'reminder worker error'))
   ctx.onShutdown(() => jobs.close())
 
-  await startConsumer(ctx, { queue: QUEUES.notifications, name: 'notifications', handle: notificationHandler(services) })
+  await startConsumer(ctx, { queue: QUEUES.notifications, name: 'notifications', handlers: notificationHandlers(services) })
 
   const sweep = () => scheduleUpcomingReminders(db, reminders)
     .then(n => ctx.log.info({ scheduled: n }, 'reminder sweep done'))

@@ -58,14 +58,20 @@ export const MESSAGE_HEADERS = {
 } as const
 
 const K = ROUTING_KEYS
-/** Which routing keys each queue receives: the topology as data, declared again on every reconnect. */
-export const QUEUE_BINDINGS: Readonly<Record<QueueName, readonly RoutingKey[]>> = {
+/**
+ * Which routing keys each queue receives: the topology as data, declared again on every reconnect.
+ * Literal per queue, so a consumer's handler map is typed by exactly the keys its queue receives.
+ */
+export const QUEUE_BINDINGS = {
   [QUEUES.notifications]: [K.userRegistered, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled],
   [QUEUES.calendarSync]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.eventUpdated, K.eventCancelled],
   [QUEUES.searchIndex]: [K.eventPublished, K.eventUpdated, K.eventCancelled],
   // Freed places may satisfy the waitlist; the cleanup worker offers them.
   [QUEUES.cleanup]: [K.holdExpired, K.bookingCancelled, K.eventCancelled],
-}
+} as const satisfies Readonly<Record<QueueName, readonly RoutingKey[]>>
+
+/** The routing keys bound to `Q`. */
+export type BoundKey<Q extends QueueName> = (typeof QUEUE_BINDINGS)[Q][number]
 
 /** Redis pub/sub channel announcing a new search index snapshot (`{"version": n}`); web instances reload on it. */
 export const SEARCH_SNAPSHOT_CHANNEL = 'bookify:search:snapshot'
