@@ -15,8 +15,6 @@ import { runWorker } from './runtime/lifecycle.ts'
 import { serveMetrics } from './runtime/metrics-server.ts'
 import { workerDb, workerRedis } from './runtime/shared-connections.ts'
 
-const REMINDER_SWEEP_MS = 3_600_000
-
 await runWorker('notifications', async (ctx) => {
   const cfg = config()
   const db = await workerDb(ctx)
@@ -39,7 +37,7 @@ await runWorker('notifications', async (ctx) => {
     .then(n => ctx.log.info({ scheduled: n }, 'reminder sweep done'))
     .catch(err => ctx.log.warn({ err: (err as Error).message }, 'reminder sweep failed'))
   void sweep()
-  const timer = setInterval(sweep, REMINDER_SWEEP_MS)
+  const timer = setInterval(sweep, cfg.reminderSweepMs)
   ctx.onShutdown(() => clearInterval(timer))
 
   await serveMetrics(ctx, 'notifications')

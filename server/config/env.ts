@@ -49,6 +49,16 @@ export interface Config {
   metricsPort: number | undefined
   /** Redis key prefix of the BullMQ queues; web and workers of one deployment must agree. */
   bullPrefix: string
+  /** Waits before a failed message comes back, one per failed attempt, the last repeating (RETRY_DELAYS_MS). */
+  retryDelaysMs: number[]
+  /** Longest wait between a worker's attempts to reach RabbitMQ again after losing it (AMQP_RECONNECT_MAX_MS). */
+  amqpReconnectMaxMs: number
+  /** How often an idle outbox relay looks for new rows (RELAY_POLL_MS). */
+  relayPollMs: number
+  /** The cleanup worker's node-cron schedules; a sixth, leading field counts seconds (CLEANUP_*_CRON). */
+  cleanupCron: { sweep: string, purge: string, pruneOutbox: string, consistency: string }
+  /** How often the notifications worker re-adds the coming day's reminder jobs (REMINDER_SWEEP_MS). */
+  reminderSweepMs: number
 }
 
 const DEV_SECRETS_FILE = resolve(process.cwd(), '.data/dev-secrets.json')
@@ -79,6 +89,23 @@ function intInRange(raw: string | undefined, fallback: number, min: number, max:
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`)
   return n
+}
+
+function msList(raw: string | undefined, fallback: number[], name: string): number[] {
+  if (raw === undefined || raw === '') return fallback
+  return raw.split(',').map((part) => {
+    const n = Number(part.trim())
+    if (!part.trim() || !Number.isInteger(n) || n < 10 || n > 86_400_000) throw new ConfigError(`${name} must list whole milliseconds from 10 to 86400000, comma-separated, got "${raw}".`)
+    return n
+  })
+}
+
+/** A cron expression's shape (node-cron checks the fields themselves when the worker schedules it). */
+function cronExpression(raw: string | undefined, fallback: string, name: string): string {
+  if (raw === undefined || raw === '') return fallback
+  const fields = raw.trim().split(/\s+/)
+  if (fields.length < 5 || fields.length > 6) throw new ConfigError(`${name} must be a cron expression of 5 or 6 fields, got "${raw}".`)
+  return fields.join(' ')
 }
 
 function baseUrl(raw: string | undefined, fallback: string): string {
@@ -137,6 +164,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? intInRange(env.METRICS_PORT, 0, 1, 65535, 'METRICS_PORT') : undefined,
     bullPrefix: env.BULLMQ_PREFIX || 'bull',
+    // Timings below: production values by default; the integration tests shorten them.
+    retryDelaysMs: msList(env.RETRY_DELAYS_MS, [1_000, 5_000, 30_000, 120_000], 'RETRY_DELAYS_MS'),
+    amqpReconnectMaxMs: intInRange(env.AMQP_RECONNECT_MAX_MS, 5_000, 100, 300_000, 'AMQP_RECONNECT_MAX_MS'),
+    relayPollMs: intInRange(env.RELAY_POLL_MS, 200, 10, 60_000, 'RELAY_POLL_MS'),
+    cleanupCron: {
+      sweep: cronExpression(env.CLEANUP_SWEEP_CRON, '*/30 * * * * *', 'CLEANUP_SWEEP_CRON'),
+      purge: cronExpression(env.CLEANUP_PURGE_CRON, '7 * * * *', 'CLEANUP_PURGE_CRON'),
+      pruneOutbox: cronExpression(env.CLEANUP_PRUNE_OUTBOX_CRON, '17 3 * * *', 'CLEANUP_PRUNE_OUTBOX_CRON'),
+      consistency: cronExpression(env.CLEANUP_CONSISTENCY_CRON, '*/5 * * * *', 'CLEANUP_CONSISTENCY_CRON'),
+    },
+    reminderSweepMs: intInRange(env.REMINDER_SWEEP_MS, 3_600_000, 1_000, 86_400_000, 'REMINDER_SWEEP_MS'),
   }
 }
 

@@ -38,15 +38,14 @@ export function deadLetterQueue(queue: QueueName): `${QueueName}.dead` {
 }
 
 /**
- * Waits before redelivery, one per failed attempt (the last repeats). Each delay is a queue of its
- * own with a fixed TTL, so a long wait never holds up a short one behind it.
+ * Delay queue a failed message waits in before going back to `queue`, e.g.
+ * `notifications:deliver.retry.5s` (`….retry.250ms` below a whole second). The waits themselves
+ * (RETRY_DELAYS_MS in server/config/env.ts) are a queue each with a fixed TTL, so a long wait never
+ * holds up a short one behind it, and the name carries the TTL: a queue is never re-declared with
+ * other arguments.
  */
-export const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000] as const
-export type RetryDelayMs = (typeof RETRY_DELAYS_MS)[number]
-
-/** Delay queue a failed message waits in before going back to `queue`, e.g. `notifications:deliver.retry.5s`. */
-export function retryQueue(queue: QueueName, delayMs: RetryDelayMs): string {
-  return `${queue}.retry.${delayMs / 1000}s`
+export function retryQueue(queue: QueueName, delayMs: number): string {
+  return `${queue}.retry.${delayMs % 1000 === 0 ? `${delayMs / 1000}s` : `${delayMs}ms`}`
 }
 
 /** Headers the consumer runtime adds to retried and dead-lettered copies. */

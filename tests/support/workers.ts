@@ -48,6 +48,13 @@ export interface RunningWorker {
   kill(): Promise<void>
 }
 
+/**
+ * Worker timings for tests, far shorter than production's (server/config/env.ts has those): retries
+ * come back after 0.2–0.8 s instead of 1 s–2 min, an idle relay looks for rows every 50 ms, and a
+ * worker that lost RabbitMQ tries again at least every half second. A test's own env overrides them.
+ */
+export const TEST_TIMINGS = { RETRY_DELAYS_MS: '200,400,600,800', RELAY_POLL_MS: '50', AMQP_RECONNECT_MAX_MS: '500' } as const
+
 const running = new Set<ChildProcess>()
 process.once('exit', () => { for (const child of running) child.kill('SIGKILL') })
 
@@ -55,7 +62,7 @@ process.once('exit', () => { for (const child of running) child.kill('SIGKILL') 
 export async function startWorker(script: string, env: Record<string, string>, options: { readyLog?: RegExp } = {}): Promise<RunningWorker> {
   const path = script.includes('/') ? script : `workers/${script}.ts`
   const child = spawn(process.execPath, ['--import', tsxLoader, path], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'debug', DATABASE_URL: inject('databaseUrl'), ...env },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'debug', DATABASE_URL: inject('databaseUrl'), ...TEST_TIMINGS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)

@@ -42,7 +42,8 @@ import type { Channel, ConfirmChannel, ConsumeMessage, Options, RecoveringChanne
 import type { Db } from '../../server/db/client.ts'
 import { parseMessage, type ParsedMessage, type ValidMessage } from '../../server/messaging/envelope.ts'
 import { aggregateOf } from '../../server/messaging/messages.ts'
-import { DEAD_LETTER_EXCHANGE, MESSAGE_HEADERS, retryQueue, type QueueName, type RetryDelayMs } from '../../server/messaging/names.ts'
+import { config } from '../../server/config/env.ts'
+import { DEAD_LETTER_EXCHANGE, MESSAGE_HEADERS, retryQueue, type QueueName } from '../../server/messaging/names.ts'
 import { declareTopology } from '../../server/messaging/topology.ts'
 import { keepChannel } from './channel-keeper.ts'
 import { handlerFor, type HandlerMap, type HandlerTools } from './handlers.ts'
@@ -108,6 +109,7 @@ export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, opt
   const { queue, name, handlers } = options
   const prefetch = options.prefetch ?? DEFAULT_PREFETCH
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
+  const { retryDelaysMs } = config()
   const orderByAggregate = options.orderByAggregate ?? true
   const db = options.db ?? await workerDb(ctx)
   const connection = options.connection ?? await workerRabbit(ctx, name)
@@ -146,7 +148,7 @@ export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, opt
   }
 
   /** Puts a copy where it must go next (retry delay queue or dead-letter queue), confirmed. */
-  function forward(channel: ConfirmChannel, msg: ConsumeMessage, attempt: number, error: string, to: { retryDelayMs: RetryDelayMs } | { deadReason: string }): Promise<void> {
+  function forward(channel: ConfirmChannel, msg: ConsumeMessage, attempt: number, error: string, to: { retryDelayMs: number } | { deadReason: string }): Promise<void> {
     const headers = {
       ...msg.properties.headers,
       [MESSAGE_HEADERS.attempt]: attempt,
@@ -210,7 +212,7 @@ export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, opt
       done(outcome)
     } catch (err) {
       consumerFailures.inc({ consumer: name, queue, reason: 'error' })
-      const next = afterFailure(attempt, maxAttempts)
+      const next = afterFailure(attempt, maxAttempts, retryDelaysMs)
       const error = errorText(err)
       try {
         if (next.action === 'retry') {
@@ -252,7 +254,7 @@ export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, opt
     name: `consumer:${name}`,
     confirm: true,
     async setup(channel) {
-      await declareTopology(channel)
+      await declareTopology(channel, retryDelaysMs)
       await channel.prefetch(prefetch)
       if (stopping) return
       const { consumerTag } = await channel.consume(queue, msg => onDelivery(channel, msg), { noAck: false })
