@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto'
 import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 import { JOB_QUEUES } from '../../server/messaging/jobs.ts'
+import { ROUTING_KEYS } from '../../server/messaging/names.ts'
+import { writeOutbox } from '../../server/messaging/outbox.ts'
+import { createUsers, testDb } from './fixtures.ts'
 import { baseUrl } from './http.ts'
 import { startFakeSmtp, type FakeSmtp } from './fake-smtp.ts'
 import { createTestVhost, startWorker, type RunningWorker, type TestVhost } from './workers.ts'
@@ -15,6 +18,12 @@ export interface NotificationsWorld {
   bullPrefix: string
   /** A reminders queue handle on this world's prefix; the caller closes it and its connection. */
   remindersQueue(): { queue: Queue, close(): Promise<void> }
+  /**
+   * The positive marker for "nothing arrives twice": a welcome for a fresh user, written to the outbox
+   * now and followed through the same relay, queue and worker. Resolves once it is handled (its e-mail
+   * is sent before that), so whatever was queued before it — a second copy of anything — came first.
+   */
+  passMarker(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -36,6 +45,12 @@ export async function startNotificationsWorld(): Promise<NotificationsWorld> {
     notifications,
     bullPrefix,
     remindersQueue: () => remindersQueue(bullPrefix),
+    async passMarker() {
+      const [user] = await createUsers(1)
+      await writeOutbox(testDb(), ROUTING_KEYS.userRegistered, { userId: user!.id })
+      const { id } = await testDb().outboxMessage.findFirstOrThrow({ where: { routingKey: ROUTING_KEYS.userRegistered, aggregateId: user!.id } })
+      await notifications.waitForLog(l => l.messageId === id && l.outcome === 'ok', 30_000)
+    },
     async stop() {
       await relay.stop()
       await notifications.stop()
