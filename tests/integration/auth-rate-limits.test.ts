@@ -3,7 +3,8 @@
 // proxy so each test can act from its own client address (X-Forwarded-For).
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { startServer, type RunningServer } from '../support/server.ts'
+import type { RunningServer } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
 import { testDb } from '../support/fixtures.ts'
 import { uniqueEmail } from '../support/http.ts'
 import { eventually } from '../support/workers.ts'
@@ -13,7 +14,7 @@ let server: RunningServer
 let addressCounter = 0
 
 beforeAll(async () => {
-  server = await startServer({
+  server = await startTestServer({
     DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     RATE_LIMITS: 'on', TRUST_PROXY: 'true',
     RATE_LIMIT_LOGIN_PER_IP: '6', RATE_LIMIT_LOGIN_PER_ACCOUNT: '3', RATE_LIMIT_REGISTER_PER_IP: '2',

@@ -9,7 +9,8 @@ import { decryptTokenFor, storeNewLink } from '../../server/domain/calendar/goog
 import { GoogleRateLimitedError } from '../../server/domain/calendar/google/google-errors.ts'
 import { calendarHandlers } from '../../workers/handlers/calendar/calendar-handlers.ts'
 import { api } from '../support/http.ts'
-import { startServer, type RunningServer } from '../support/server.ts'
+import type { RunningServer } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts'
 import { dispatcher, outboxEnvelope, runtimeTools } from '../support/message-tools.ts'
@@ -43,7 +44,7 @@ beforeAll(async () => {
     GOOGLE_CLIENT_ID: CLIENT.clientId, GOOGLE_CLIENT_SECRET: CLIENT.clientSecret,
     GOOGLE_OAUTH_BASE_URL: google.url, GOOGLE_TOKEN_BASE_URL: google.url, GOOGLE_API_BASE_URL: google.url,
   }
-  server = await startServer(env)
+  server = await startTestServer(env)
   cfg = googleConfigOf(loadConfig({ ...env, APP_URL: server.url }))!
   handle = dispatcher(calendarHandlers({ cfg }))
   ;[organiser] = await createUsers(1) as [TestUser]

@@ -6,8 +6,9 @@ import { writeOutbox } from '../../server/messaging/outbox.ts'
 import { EVENTS_EXCHANGE, MESSAGE_HEADERS, QUEUES, ROUTING_KEYS, deadLetterQueue, retryQueue } from '../../server/messaging/names.ts'
 import { declareTopology } from '../../server/messaging/topology.ts'
 import { testDb } from '../support/fixtures.ts'
+import { createTestVhost, type TestVhost } from '../support/rabbitmq.ts'
 import {
-  type TestVhost, createTestVhost, TEST_EFFECTS_TABLE, TEST_TIMINGS, drainQueue, eventually, openTestChannel, settleMessaging, startWorker, type RunningWorker,
+  TEST_EFFECTS_TABLE, TEST_TIMINGS, drainQueue, eventually, openTestChannel, settleMessaging, startWorker, type RunningWorker,
 } from '../support/workers.ts'
 
 let vhost: TestVhost

@@ -5,7 +5,8 @@ import { writeOutbox } from '../../server/messaging/outbox.ts'
 import { QUEUES, ROUTING_KEYS } from '../../server/messaging/names.ts'
 import { api, type Res } from '../support/http.ts'
 import { testDb } from '../support/fixtures.ts'
-import { TEST_EFFECTS_TABLE, createTestVhost, drainQueue, eventually, openTestChannel, rabbitApp, settleMessaging, startWorker, type RunningWorker, type TestVhost } from '../support/workers.ts'
+import { createTestVhost, rabbitApp, type TestVhost } from '../support/rabbitmq.ts'
+import { TEST_EFFECTS_TABLE, drainQueue, eventually, openTestChannel, settleMessaging, startWorker, type RunningWorker } from '../support/workers.ts'
 
 let vhost: TestVhost
 const workers: RunningWorker[] = []

@@ -6,7 +6,8 @@ import { ROUTING_KEYS } from '../../server/messaging/names.ts'
 import { api, baseUrl, type Res } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import { startNotificationsWorld, type NotificationsWorld } from '../support/notifications-world.ts'
-import { eventually, rabbitApp } from '../support/workers.ts'
+import { rabbitApp } from '../support/rabbitmq.ts'
+import { eventually } from '../support/workers.ts'
 
 const BOOKINGS = 100
 const CONCURRENCY = 10

@@ -8,7 +8,8 @@ import { createHoldExpiryQueue, scheduleHoldExpiryJob } from '../../server/messa
 import { availabilityChannel } from '../../server/messaging/jobs.ts'
 import { checkInventory } from '../../workers/handlers/cleanup/check-inventory.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
-import { type TestVhost, createTestVhost, eventually, startWorker, type RunningWorker } from '../support/workers.ts'
+import { createTestVhost, type TestVhost } from '../support/rabbitmq.ts'
+import { eventually, startWorker, type RunningWorker } from '../support/workers.ts'
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
 const prefix = `bookify-test-${randomBytes(4).toString('hex')}`

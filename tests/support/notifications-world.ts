@@ -9,7 +9,8 @@ import { writeOutbox } from '../../server/messaging/outbox.ts'
 import { createUsers, testDb } from './fixtures.ts'
 import { baseUrl } from './http.ts'
 import { startFakeSmtp, type FakeSmtp } from './fake-smtp.ts'
-import { createTestVhost, startWorker, type RunningWorker, type TestVhost } from './workers.ts'
+import { createTestVhost, type TestVhost } from './rabbitmq.ts'
+import { startWorker, type RunningWorker } from './workers.ts'
 
 export interface NotificationsWorld {
   smtp: FakeSmtp
@@ -35,10 +36,11 @@ function remindersQueue(prefix: string) {
 
 export async function startNotificationsWorld(): Promise<NotificationsWorld> {
   const bullPrefix = `bookify-test-${randomBytes(4).toString('hex')}`
-  const vhost: TestVhost = await createTestVhost()
-  const smtp = await startFakeSmtp()
-  const relay = await startWorker('relay', { AMQP_URL: vhost.url })
-  const notifications = await startWorker('notifications', { AMQP_URL: vhost.url, SMTP_URL: smtp.url, BULLMQ_PREFIX: bullPrefix, APP_URL: baseUrl() })
+  const [vhost, smtp] = await Promise.all([createTestVhost(), startFakeSmtp()]) as [TestVhost, FakeSmtp]
+  const [relay, notifications] = await Promise.all([
+    startWorker('relay', { AMQP_URL: vhost.url }),
+    startWorker('notifications', { AMQP_URL: vhost.url, SMTP_URL: smtp.url, BULLMQ_PREFIX: bullPrefix, APP_URL: baseUrl() }),
+  ])
   return {
     smtp,
     relay,
@@ -52,8 +54,7 @@ export async function startNotificationsWorld(): Promise<NotificationsWorld> {
       await notifications.waitForLog(l => l.messageId === id && l.outcome === 'ok', 30_000)
     },
     async stop() {
-      await relay.stop()
-      await notifications.stop()
+      await Promise.all([relay.stop(), notifications.stop()])
       const reminders = remindersQueue(bullPrefix)
       await reminders.queue.obliterate({ force: true }).catch(() => {})
       await reminders.close()
