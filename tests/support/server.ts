@@ -32,7 +32,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
       const res = await fetch(`${url}/api/health`)
       if (res.ok) return
     } catch { /* not listening yet */ }
-    await new Promise(r => setTimeout(r, 200))
+    await new Promise(r => setTimeout(r, 50))
   }
   throw new Error(`server did not become healthy within 60 s:\n${output()}`)
 }

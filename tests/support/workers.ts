@@ -111,7 +111,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
   while (Date.now() < deadline) {
     last = await probe()
     if (last) return last
-    await new Promise(r => setTimeout(r, 100))
+    await new Promise(r => setTimeout(r, 50))
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
 }
