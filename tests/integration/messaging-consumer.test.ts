@@ -91,10 +91,10 @@ describe('consumer runtime', () => {
     expect(await testDb().processedMessage.count({ where: { consumer: 'sigterm-test', messageId } })).toBe(1)
   })
 
-  it('dead-letters an invalid message at once and a failing one after the attempt limit, without blocking the queue', { timeout: 60_000 }, async () => {
+  it('dead-letters an invalid message at once and a failing one after the attempt limit, acks one it has no handler for, without blocking the queue', { timeout: 60_000 }, async () => {
     const consumer = await startWorker('tests/support/test-consumer-worker.ts', {
       AMQP_URL: vhost.url, TEST_QUEUE: QUEUE, TEST_CONSUMER_NAME: 'dead-letter-test',
-      TEST_FAIL_TYPES: ROUTING_KEYS.waitlistOffered, TEST_MAX_ATTEMPTS: '3',
+      TEST_FAIL_TYPES: ROUTING_KEYS.waitlistOffered, TEST_UNHANDLED_TYPES: ROUTING_KEYS.holdExpired, TEST_MAX_ATTEMPTS: '3',
     })
     workers.push(consumer)
     const { channel, close } = await openTestChannel(vhost.url)
@@ -109,11 +109,17 @@ describe('consumer runtime', () => {
       // Valid but its handler always throws: 3 attempts (0.2 s, then 0.4 s apart: TEST_TIMINGS), then dead-lettered.
       const failing = rawEnvelope(ROUTING_KEYS.waitlistOffered, { entryId: randomUUID(), userId: randomUUID(), eventId: randomUUID(), holdId: randomUUID(), expiresAt: new Date().toISOString() })
       channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.waitlistOffered, Buffer.from(JSON.stringify(failing)), { messageId: failing.id, persistent: true })
+      // Valid, bound to the queue, but the consumer has no handler for it: acknowledged, not dead-lettered.
+      const unhandled = rawEnvelope(ROUTING_KEYS.holdExpired, { holdId: randomUUID(), userId: randomUUID(), eventId: randomUUID(), placeIds: [] })
+      channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.holdExpired, Buffer.from(JSON.stringify(unhandled)), { messageId: unhandled.id, persistent: true })
       // A good message behind them is handled at once.
       const good = rawEnvelope(ROUTING_KEYS.userRegistered, { userId: randomUUID() })
       channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.userRegistered, Buffer.from(JSON.stringify(good)), { messageId: good.id, persistent: true })
 
       await eventually(async () => (await effectCount('dead-letter-test', good.id)) === 1, 5_000, 'the good message to be handled')
+      await consumer.waitForLog(l => l.messageId === unhandled.id && l.outcome === 'ignored', 5_000)
+      expect(await effectCount('dead-letter-test', unhandled.id)).toBe(0)
+      expect(await testDb().processedMessage.count({ where: { consumer: 'dead-letter-test', messageId: unhandled.id } })).toBe(0)
       const dead = new Map<string, { reason: unknown, attempt: unknown, error: unknown }>()
       await eventually(async () => {
         for (const m of await drainQueue(channel, deadLetterQueue(QUEUE))) {
@@ -126,6 +132,7 @@ describe('consumer runtime', () => {
       expect(String(dead.get(invalid.id)!.error)).toContain('invalid user.registered payload')
       expect(dead.get(garbage)).toMatchObject({ reason: 'invalid', attempt: 1 })
       expect(dead.get(failing.id)).toMatchObject({ reason: 'max-attempts', attempt: 3, error: 'test handler refuses waitlist.offered' })
+      expect(dead.has(unhandled.id)).toBe(false)
       const attempts = consumer.logs().filter(l => l.messageId === failing.id && (l.outcome === 'retried' || l.outcome === 'dead_lettered'))
       expect(attempts.map(l => l.outcome)).toEqual(['retried', 'retried', 'dead_lettered'])
       // Each retry sat out its delay queue's TTL (give or take the log's millisecond rounding).

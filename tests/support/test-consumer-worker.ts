@@ -2,7 +2,8 @@
 // the real consumer runtime and records each handled message in test_consumer_effects (created by
 // TEST_EFFECTS_TABLE in workers.ts), inside the runtime's transaction. The same handler serves every
 // routing key bound to the queue. Knobs (env): TEST_CONSUMER_NAME, TEST_DELAY_MS (sleep before
-// commit), TEST_FAIL_TYPES (comma-separated routing keys whose handler always throws), TEST_MAX_ATTEMPTS.
+// commit), TEST_FAIL_TYPES (comma-separated routing keys whose handler always throws),
+// TEST_UNHANDLED_TYPES (routing keys left out of the handler map), TEST_MAX_ATTEMPTS.
 import { QUEUE_BINDINGS, type QueueName, type RoutingKey } from '../../server/messaging/names.ts'
 import { startConsumer } from '../../workers/runtime/consumer.ts'
 import type { HandlerMap, HandlerTools } from '../../workers/runtime/handlers.ts'
@@ -13,6 +14,7 @@ const queue = env.TEST_QUEUE as QueueName
 const consumer = env.TEST_CONSUMER_NAME ?? 'test-consumer'
 const delayMs = Number(env.TEST_DELAY_MS ?? 0)
 const failTypes = new Set((env.TEST_FAIL_TYPES ?? '').split(',').filter(Boolean))
+const unhandled = new Set((env.TEST_UNHANDLED_TYPES ?? '').split(',').filter(Boolean))
 
 function handlerOf(type: RoutingKey) {
   return async (_data: unknown, { log, tx, messageId }: HandlerTools): Promise<void> => {
@@ -26,7 +28,7 @@ function handlerOf(type: RoutingKey) {
 }
 
 await runWorker('test-consumer', async (ctx) => {
-  const handlers: HandlerMap<QueueName> = Object.fromEntries(QUEUE_BINDINGS[queue].map(type => [type, handlerOf(type)]))
+  const handlers: HandlerMap<QueueName> = Object.fromEntries(QUEUE_BINDINGS[queue].filter(type => !unhandled.has(type)).map(type => [type, handlerOf(type)]))
   await startConsumer(ctx, {
     queue,
     name: consumer,
