@@ -2,6 +2,7 @@
 // each row published once the broker confirmed it (workers/runtime/outbox-relay.ts). Any number may
 // run: rows are claimed with SKIP LOCKED and only an aggregate's oldest unpublished row is claimable.
 import type { ConfirmChannel } from 'amqplib'
+import { config } from '../server/config/env.ts'
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
 import { registerOutboxGauges } from '../server/observability/outbox-gauges.ts'
 import { declareTopology } from '../server/messaging/topology.ts'
@@ -16,10 +17,10 @@ await runWorker('relay', async (ctx) => {
   const db = await workerDb(ctx)
   const connection = await workerRabbit(ctx, 'relay')
   // The topology is declared again on every new channel, i.e. after every reconnect.
-  const channels = keepChannel<ConfirmChannel>(ctx, connection, { name: 'relay', confirm: true, setup: channel => declareTopology(channel) })
+  const channels = keepChannel<ConfirmChannel>(ctx, connection, { name: 'relay', confirm: true, setup: channel => declareTopology(channel, config().retryDelaysMs) })
   ctx.onShutdown(() => channels.close())
   await channels.ready()
-  const relay = startOutboxRelay(ctx, db, channels)
+  const relay = startOutboxRelay(ctx, db, channels, { pollMs: config().relayPollMs })
   ctx.onShutdown(() => relay.stop())
 
   registerOutboxGauges(db)

@@ -55,6 +55,25 @@ const flag = (fallback: boolean) => oneOf(['true', 'false', '1', '0'], fallback 
 /** Secrets are never echoed in a message. */
 const secret = given.refine(raw => raw === undefined || Buffer.byteLength(raw) >= 32, 'must be at least 32 bytes long.')
 
+/** Comma-separated whole milliseconds, e.g. a list of retry delays. */
+const msList = (fallback: number[]) => given.transform((raw, ctx): number[] => {
+  if (raw === undefined) return fallback
+  const parts = raw.split(',').map(part => part.trim())
+  const values = parts.map(Number)
+  if (parts.every(p => p !== '') && values.every(n => Number.isInteger(n) && n >= 10 && n <= 86_400_000)) return values
+  ctx.addIssue({ code: 'custom', message: `must list whole milliseconds from 10 to 86400000, comma-separated, got "${raw}".` })
+  return z.NEVER
+})
+
+/** A cron expression's shape (node-cron checks the fields themselves when the worker schedules it). */
+const cron = (fallback: string) => given.transform((raw, ctx): string => {
+  if (raw === undefined) return fallback
+  const fields = raw.trim().split(/\s+/)
+  if (fields.length >= 5 && fields.length <= 6) return fields.join(' ')
+  ctx.addIssue({ code: 'custom', message: `must be a cron expression of 5 or 6 fields, got "${raw}".` })
+  return z.NEVER
+})
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 const PER_MINUTE_MAX = 1_000_000
 
@@ -89,6 +108,15 @@ const envSchema = z.object({
   METRICS_TOKEN: given,
   METRICS_PORT: wholeNumber(undefined, 1, 65535),
   BULLMQ_PREFIX: text('bull'),
+  // Timings: production values by default; the integration tests shorten them.
+  RETRY_DELAYS_MS: msList([1_000, 5_000, 30_000, 120_000]),
+  AMQP_RECONNECT_MAX_MS: wholeNumber(5_000, 100, 300_000),
+  RELAY_POLL_MS: wholeNumber(200, 10, 60_000),
+  CLEANUP_SWEEP_CRON: cron('*/30 * * * * *'),
+  CLEANUP_PURGE_CRON: cron('7 * * * *'),
+  CLEANUP_PRUNE_OUTBOX_CRON: cron('17 3 * * *'),
+  CLEANUP_CONSISTENCY_CRON: cron('*/5 * * * *'),
+  REMINDER_SWEEP_MS: wholeNumber(3_600_000, 1_000, 86_400_000),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV !== 'production') return
   for (const name of ['AUTH_SECRET', 'ENCRYPTION_KEY'] as const) {
@@ -141,6 +169,16 @@ const envSchema = z.object({
     metricsPort: env.METRICS_PORT,
     /** Redis key prefix of the BullMQ queues; web and workers of one deployment must agree. */
     bullPrefix: env.BULLMQ_PREFIX,
+    /** Waits before a failed message comes back, one per failed attempt, the last repeating. */
+    retryDelaysMs: env.RETRY_DELAYS_MS,
+    /** Longest wait between a worker's attempts to reach RabbitMQ again after losing it. */
+    amqpReconnectMaxMs: env.AMQP_RECONNECT_MAX_MS,
+    /** How often an idle outbox relay looks for new rows. */
+    relayPollMs: env.RELAY_POLL_MS,
+    /** The cleanup worker's node-cron schedules; a sixth, leading field counts seconds. */
+    cleanupCron: { sweep: env.CLEANUP_SWEEP_CRON, purge: env.CLEANUP_PURGE_CRON, pruneOutbox: env.CLEANUP_PRUNE_OUTBOX_CRON, consistency: env.CLEANUP_CONSISTENCY_CRON },
+    /** How often the notifications worker re-adds the coming day's reminder jobs. */
+    reminderSweepMs: env.REMINDER_SWEEP_MS,
   }
 })
 

@@ -38,6 +38,11 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/],
     [{ RATE_LIMITS: 'of' }, /RATE_LIMITS must be one of on, off, got "of"/],
     [{ TRUST_PROXY: 'yes please' }, /TRUST_PROXY must be one of true, false, 1, 0/],
+    [{ RETRY_DELAYS_MS: '1000,,5000' }, /RETRY_DELAYS_MS/],
+    [{ RETRY_DELAYS_MS: '1s,5s' }, /RETRY_DELAYS_MS/],
+    [{ RETRY_DELAYS_MS: '5' }, /RETRY_DELAYS_MS/],
+    [{ CLEANUP_SWEEP_CRON: 'every minute' }, /CLEANUP_SWEEP_CRON/],
+    [{ RELAY_POLL_MS: '0' }, /RELAY_POLL_MS/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig({ AUTH_SECRET: SECRET, ENCRYPTION_KEY: 'k', ...env })).toThrow(ConfigError)
     expect(() => loadConfig({ AUTH_SECRET: SECRET, ENCRYPTION_KEY: 'k', ...env })).toThrow(message)
@@ -66,6 +71,22 @@ describe('loadConfig', () => {
       bullPrefix: 'bull', smtpUrl: undefined, metricsToken: undefined, authSecret: SECRET, encryptionKey: 'k',
     })
     expect(loadConfig({ AUTH_SECRET: SECRET, ENCRYPTION_KEY: 'k' })).toMatchObject({ metricsPort: undefined, trustProxy: false, logLevel: 'info', refusalMemoMs: 1000 })
+  })
+
+  it('keeps the production worker timings unless told otherwise, and reads shorter ones for tests', () => {
+    expect(loadConfig({ AUTH_SECRET: SECRET, ENCRYPTION_KEY: 'k' })).toMatchObject({
+      retryDelaysMs: [1_000, 5_000, 30_000, 120_000],
+      amqpReconnectMaxMs: 5_000,
+      relayPollMs: 200,
+      cleanupCron: { sweep: '*/30 * * * * *', purge: '7 * * * *', pruneOutbox: '17 3 * * *', consistency: '*/5 * * * *' },
+      reminderSweepMs: 3_600_000,
+    })
+    const short = loadConfig({
+      AUTH_SECRET: SECRET, ENCRYPTION_KEY: 'k', RETRY_DELAYS_MS: '200, 400', AMQP_RECONNECT_MAX_MS: '500', RELAY_POLL_MS: '50',
+      CLEANUP_SWEEP_CRON: ' * * * * * * ', REMINDER_SWEEP_MS: '60000',
+    })
+    expect(short).toMatchObject({ retryDelaysMs: [200, 400], amqpReconnectMaxMs: 500, relayPollMs: 50, reminderSweepMs: 60_000 })
+    expect(short.cleanupCron).toEqual({ sweep: '* * * * * *', purge: '7 * * * *', pruneOutbox: '17 3 * * *', consistency: '*/5 * * * *' })
   })
 
   it('reads RATE_LIMITS=off and strips a trailing slash from APP_URL', () => {
