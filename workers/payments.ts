@@ -8,12 +8,12 @@ import { createStripeClient, stripeGateway } from '../server/adapters/stripe-gat
 import { endCheckout, overdueCheckouts } from '../server/domain/payments/end-checkout.ts'
 import { executeRefund } from '../server/domain/payments/refunds.ts'
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
-import { paymentsHandler } from './handlers/payments/payments-handler.ts'
+import { paymentsHandlers } from './handlers/payments/payments-handlers.ts'
 import { workerAfterCommit } from './runtime/after-commit.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
-import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
+import { registerQueueDepthGauges } from '../server/observability/queue-depth.ts'
 import { workerDb, workerRabbit } from './runtime/shared-connections.ts'
 
 /** A refund still pending this long after its last change is sent again by the sweep. */
@@ -26,7 +26,7 @@ await runWorker('payments', async (ctx) => {
   const effects = await workerAfterCommit(ctx)
   const gateway = cfg.stripeSecretKey ? stripeGateway(createStripeClient({ secretKey: cfg.stripeSecretKey, apiBase: cfg.stripeApiBase })) : null
 
-  await startConsumer(ctx, { queue: QUEUES.payments, name: 'payments', handle: paymentsHandler({ gateway, effects }) })
+  await startConsumer(ctx, { queue: QUEUES.payments, name: 'payments', handlers: paymentsHandlers({ gateway, effects }) })
 
   if (gateway) {
     const log = ctx.log.child({ task: 'sweep' })

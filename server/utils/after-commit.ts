@@ -10,7 +10,7 @@ import { createHoldExpiryQueue } from '../messaging/hold-expiry-queue.ts'
 import type { HoldExpiryJob } from '../messaging/jobs.ts'
 import { useDb } from './db.ts'
 import { applyAccountStatus } from './disabled-users.ts'
-import { useLogger } from './logger.ts'
+import { useLogger } from '../observability/logger.ts'
 import { useBullConnection, useRedis } from './redis.ts'
 import { useRefusalMemo } from './refusal-memo.ts'
 

@@ -5,7 +5,7 @@ import { createStripeClient, stripeGateway } from '../adapters/stripe-gateway.ts
 import { config } from '../config/env.ts'
 import type { CardGateway } from '../domain/payments/card-gateway.ts'
 import type { PaymentDeps } from '../domain/payments/start-checkout.ts'
-import { useLogger } from './logger.ts'
+import { useLogger } from '../observability/logger.ts'
 
 let stripe: Stripe | null | undefined
 let gateway: CardGateway | null | undefined

@@ -8,7 +8,6 @@ export const createBookingBody = z.object({
   /** How to pay: `{method: "card"}` (Stripe Checkout) or at the venue (the default, v1's `{provider: "pay_at_venue"}`). */
   payment: bookingPaymentInput.optional(),
 }).strict()
-export type CreateBookingBody = z.infer<typeof createBookingBody>
 
 export const changeSeatsBody = z.object({
   seatIds: z.array(z.uuid()).min(1).max(MAX_PLACES_PER_HOLD).refine(ids => new Set(ids).size === ids.length, 'A seat is listed twice.'),

@@ -78,7 +78,7 @@ export const sectionInput = sectionFields.superRefine(checkShape)
 export type SectionInput = z.infer<typeof sectionInput>
 
 /** How many places a (valid) section spec makes. */
-export function placesOf(s: Pick<SectionInput, 'kind' | 'rows' | 'seatsPerRow' | 'capacity'>): number {
+function placesOf(s: Pick<SectionInput, 'kind' | 'rows' | 'seatsPerRow' | 'capacity'>): number {
   return s.kind === 'SEATED' ? (s.rows ?? 0) * (s.seatsPerRow ?? 0) : (s.capacity ?? 0)
 }
 
@@ -138,7 +138,7 @@ export const createEventBody = z.object({
 export type CreateEventBody = z.infer<typeof createEventBody>
 
 /** A section in an edit: `id` names an existing section of the event; without it the section is new. */
-export const sectionEdit = sectionFields.extend({ id: z.uuid('Use the id of one of this event\'s sections.').optional() }).superRefine(checkShape)
+const sectionEdit = sectionFields.extend({ id: z.uuid('Use the id of one of this event\'s sections.').optional() }).superRefine(checkShape)
 export type SectionEdit = z.infer<typeof sectionEdit>
 
 /** Any of the create fields; `sections`, when sent, is the complete new list (missing sections are removed). */

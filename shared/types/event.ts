@@ -26,9 +26,9 @@ export interface Page<T> {
   total: number
 }
 
-export type HoldStatus = 'ACTIVE' | 'CONFIRMED' | 'RELEASED' | 'EXPIRED'
+type HoldStatus = 'ACTIVE' | 'CONFIRMED' | 'RELEASED' | 'EXPIRED'
 
-export interface HoldItemDto {
+interface HoldItemDto {
   placeId: string
   label: string
   sectionId: string

@@ -11,9 +11,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMailer } from '../../server/domain/notifications/mailer.ts'
-import { notificationHandler } from '../../workers/handlers/notifications/notification-handler.ts'
-import { paymentsHandler } from '../../workers/handlers/payments/payments-handler.ts'
-import { outboxEnvelope, quietLog, runtimeTools } from '../support/message-tools.ts'
+import { notificationHandlers } from '../../workers/handlers/notifications/notification-handlers.ts'
+import { paymentsHandlers } from '../../workers/handlers/payments/payments-handlers.ts'
+import { dispatcher, outboxEnvelope, quietLog, runtimeTools } from '../support/message-tools.ts'
 import { call, heldEvents, returnFromCheckout, startCheckout, startPaymentsWorld, type PaymentsWorld } from '../support/payments-world.ts'
 
 let world: PaymentsWorld
@@ -208,7 +208,7 @@ describe('a payment that arrives after the hold ran out', () => {
     await lapse(checkout.holdId)
     // hold.expired reaches the payments worker, which expires the session through Stripe's API.
     const envelope = await outboxEnvelope(db(), 'hold.expired', checkout.holdId)
-    await paymentsHandler({ gateway: world.gateway, effects: world.effects.effects })(envelope, runtimeTools(db(), 'payments', envelope.id))
+    await dispatcher(paymentsHandlers({ gateway: world.gateway, effects: world.effects.effects }))(envelope, runtimeTools(db(), 'payments', envelope))
     expect(world.stripe.requests.filter(r => r.path === `/v1/checkout/sessions/${checkout.sessionId}/expire`)).toHaveLength(1)
     expect(world.stripe.sessions.get(checkout.sessionId)!.status).toBe('expired')
     expect(await bookingRow(checkout.bookingId)).toMatchObject({ status: 'EXPIRED', paymentStatus: 'CANCELLED', cancelReason: 'CHECKOUT_EXPIRED' })
@@ -258,9 +258,9 @@ describe('a payment that arrives after the hold ran out', () => {
     expect(told.payload).toMatchObject({ refundId: booking.refunds[0]!.id, status: 'SUCCEEDED' })
     // The notifications worker tells the buyer what happened, in the app and by e-mail.
     const mailDir = mkdtempSync(join(tmpdir(), 'bookify-refund-mail-'))
-    const handle = notificationHandler({ mailer: createMailer({ smtpUrl: undefined, mailDir, from: 'Bookify <no-reply@bookify.test>' }), appUrl: world.server.url })
+    const handle = dispatcher(notificationHandlers({ mailer: createMailer({ smtpUrl: undefined, mailDir, from: 'Bookify <no-reply@bookify.test>' }), appUrl: world.server.url }))
     const envelope = await outboxEnvelope(db(), 'refund.completed', checkout.bookingId)
-    await handle(envelope, runtimeTools(db(), 'notifications', envelope.id))
+    await handle(envelope, runtimeTools(db(), 'notifications', envelope))
     const notice = await db().notification.findFirstOrThrow({ where: { userId: buyers[2]!.id, kind: 'payment.refunded' } })
     expect(notice.body).toContain('after your hold had run out and the places were sold to someone else')
     expect(notice.title).toContain('€90.00')

@@ -9,8 +9,10 @@ import type { CardGateway } from '../../server/domain/payments/card-gateway.ts'
 import { testAfterCommit, type TestAfterCommit } from './after-commit.ts'
 import { startFakeStripe, type FakeStripe, type FakeStripeOptions } from './fake-stripe.ts'
 import { testDb } from './fixtures.ts'
-import { startServer, type RunningServer } from './server.ts'
-import { createTestVhost, startWorker, type RunningWorker, type TestVhost } from './workers.ts'
+import type { RunningServer } from './server.ts'
+import { startTestServer } from './test-server.ts'
+import { createTestVhost, type TestVhost } from './rabbitmq.ts'
+import { startWorker, type RunningWorker } from './workers.ts'
 
 export interface PaymentsWorld {
   stripe: FakeStripe
@@ -36,7 +38,7 @@ export async function startPaymentsWorld(options: FakeStripeOptions = {}): Promi
     STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
     STRIPE_API_BASE: stripe.url,
   }
-  const server = await startServer(env)
+  const server = await startTestServer(env)
   stripe.setWebhookUrl(`${server.url}/api/payments/stripe/webhook`)
   const gateway = stripeGateway(createStripeClient({ secretKey: stripe.secretKey, apiBase: stripe.url }))
   const effects = testAfterCommit(testDb())

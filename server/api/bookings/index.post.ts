@@ -1,5 +1,7 @@
 import { createBookingBody } from '../../../shared/schemas/bookings.ts'
 import { placeOrder } from '../../domain/bookings/place-order.ts'
+import { requestIdOf } from '../../observability/request-id.ts'
+import { countMetric } from '../../observability/web-metrics.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)

@@ -21,7 +21,7 @@ function findRow(db: Db, where: { id: string, userId: string }) {
   return db.booking.findFirst({ where, include })
 }
 
-export function toBookingDto(b: Row): BookingDto {
+function toBookingDto(b: Row): BookingDto {
   return {
     id: b.id,
     reference: b.reference,

@@ -11,7 +11,7 @@ import type { PaymentProvider } from '../payments/provider.ts'
 import { loadBooking } from './booking-dto.ts'
 import { newBookingReference, newTicketCode } from './codes.ts'
 
-export interface ConfirmInput {
+interface ConfirmInput {
   holdId: string
   userId: string
   payment?: Record<string, unknown>

@@ -8,7 +8,7 @@ import { createPlaces } from './create-places.ts'
 import { eventDetail } from './event-detail.ts'
 import { paymentSettingsColumns } from './payment-settings.ts'
 
-export interface CreateEventOptions {
+interface CreateEventOptions {
   /** config().holdMinutesDefault, used when the body names no hold length. */
   holdMinutesDefault: number
 }

@@ -6,7 +6,7 @@ import { paymentSettingsDto } from './payment-settings.ts'
 
 type Reader = Db | Prisma.TransactionClient
 
-export interface SectionCounts {
+interface SectionCounts {
   total: number
   available: number
 }

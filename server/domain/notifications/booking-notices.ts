@@ -18,7 +18,7 @@ function placesLine(b: BookingFacts): string {
 }
 
 /** The booking as an iCalendar attachment; its UID is the event's, so calendars update one entry. */
-export function bookingIcs(b: BookingFacts, appUrl: string, stamp = new Date()): string {
+function bookingIcs(b: BookingFacts, appUrl: string, stamp = new Date()): string {
   const link = bookingLink(appUrl, b.id)
   return buildIcs([{
     ...icsEventOf(b.event, appUrl),

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { getRequestHeader, type H3Event } from 'h3'
 import { config } from '../config/env.ts'
+import { useLogger, type Logger } from './logger.ts'
 
 export const REQUEST_ID_HEADER = 'X-Request-Id'
 const ACCEPTABLE = /^[\w.:@/+=-]{1,128}$/
@@ -18,6 +19,11 @@ export function assignRequestId(event: H3Event): string {
 /** The request's id, for domain calls that record a correlation id (outbox rows, audit entries). */
 export function requestIdOf(event: H3Event): string | undefined {
   return event.context.requestId
+}
+
+/** The process logger with the request's id on every line, for anything a route logs. */
+export function requestLogger(event: H3Event): Logger {
+  return useLogger().child({ reqId: requestIdOf(event) })
 }
 
 declare module 'h3' {

@@ -1,12 +1,18 @@
 // A worker's /metrics endpoint on its own small port (METRICS_PORT). Without METRICS_PORT the worker
 // serves nothing: `npm start` runs every worker on one machine and they cannot share a port.
 import { createServer } from 'node:http'
-import { config } from '../../server/config/env.ts'
-import { collectProcessMetrics, metricsRegistry } from '../../server/messaging/metrics.ts'
-import type { WorkerContext } from './lifecycle.ts'
-import { metricsAccessAllowed } from '../../server/messaging/metrics-access.ts'
+import { config } from '../config/env.ts'
+import type { Logger } from './logger.ts'
+import { metricsAccessAllowed } from './metrics-access.ts'
+import { collectProcessMetrics, metricsRegistry } from './registry.ts'
 
-export async function serveMetrics(ctx: WorkerContext, role: string, port = config().metricsPort): Promise<void> {
+/** What serveMetrics needs of the worker's lifecycle (workers/runtime/lifecycle.ts, WorkerContext). */
+interface MetricsServerContext {
+  log: Logger
+  onShutdown(close: () => unknown): void
+}
+
+export async function serveMetrics(ctx: MetricsServerContext, role: string, port = config().metricsPort): Promise<void> {
   collectProcessMetrics(role)
   if (!port) return
   const server = createServer((req, res) => {

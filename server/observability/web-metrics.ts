@@ -1,8 +1,8 @@
-// The web process's Prometheus metrics, in the registry shared with the workers
-// (server/messaging/metrics.ts). Served by server/routes/metrics.ts; HTTP timings come from
-// server/plugins/metrics.ts, business counters from one line in the routes that do the business.
+// The web process's Prometheus metrics, in the process registry (registry.ts). Served by
+// server/routes/metrics.ts; HTTP timings come from server/plugins/metrics.ts, business counters
+// from one line in the routes that do the business.
 import { Counter, Histogram } from 'prom-client'
-import { metricsRegistry } from '../messaging/metrics.ts'
+import { metricsRegistry } from './registry.ts'
 
 const registers = [metricsRegistry]
 
@@ -21,7 +21,7 @@ const COUNTERS = {
   hold_refusals_from_memo: new Counter({ name: 'bookify_hold_refusals_from_memo_total', help: 'Hold requests refused from the web process\'s memory of taken places, without a database call.', registers }),
 }
 
-export type BusinessCounter = keyof typeof COUNTERS
+type BusinessCounter = keyof typeof COUNTERS
 
 /** One line in a route, after its domain call succeeded (inside `idempotent`, so replays do not count). */
 export function countMetric(name: BusinessCounter): void {

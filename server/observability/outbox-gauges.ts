@@ -1,19 +1,8 @@
-// The process's Prometheus registry, shared by the web app (server/utils/metrics.ts) and the workers
-// (workers/runtime/metrics.ts), plus the outbox gauges both expose. Gauges that describe shared
-// state (outbox, queues) are read when scraped, never kept up to date in the background.
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
+// The outbox gauges the web app and the relay both expose. Gauges that describe shared state are
+// read when scraped, never kept up to date in the background.
+import { Gauge } from 'prom-client'
 import type { Db } from '../db/client.ts'
-
-export const metricsRegistry = new Registry()
-
-let defaultsOn = false
-/** Node's process metrics (CPU, memory, event-loop lag), labelled with the process role. */
-export function collectProcessMetrics(role: string): void {
-  if (defaultsOn) return
-  defaultsOn = true
-  metricsRegistry.setDefaultLabels({ role })
-  collectDefaultMetrics({ register: metricsRegistry })
-}
+import { metricsRegistry } from './registry.ts'
 
 interface OutboxStats {
   backlog: number

@@ -1,7 +1,7 @@
-// The workers' Prometheus metrics, in the process registry shared with server/messaging/metrics.ts.
-// Exposed by serveMetrics() (metrics-server.ts) on METRICS_PORT.
+// The workers' Prometheus metrics, in the process registry (registry.ts). Exposed by serveMetrics()
+// (metrics-server.ts) on METRICS_PORT.
 import { Counter, Histogram } from 'prom-client'
-import { metricsRegistry } from '../../server/messaging/metrics.ts'
+import { metricsRegistry } from './registry.ts'
 
 const registers = [metricsRegistry]
 

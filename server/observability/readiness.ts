@@ -1,13 +1,13 @@
 // Readiness: PostgreSQL, Redis and RabbitMQ each asked in parallel, each given at most a second.
 import { config } from '../config/env.ts'
-import { createRabbitProbe, type RabbitProbe } from '../messaging/rabbit-probe.ts'
-import { useDb } from './db.ts'
-import { useRedis } from './redis.ts'
+import { useDb } from '../utils/db.ts'
+import { useRedis } from '../utils/redis.ts'
+import { createRabbitProbe, type RabbitProbe } from './rabbit-probe.ts'
 
 const CHECK_TIMEOUT_MS = 1_000
 
 export type DependencyName = 'postgres' | 'redis' | 'rabbitmq'
-export type DependencyStatus = Record<DependencyName, 'up' | 'down'>
+type DependencyStatus = Record<DependencyName, 'up' | 'down'>
 
 export const DEPENDENCY_LABELS: Record<DependencyName, string> = { postgres: 'PostgreSQL', redis: 'Redis', rabbitmq: 'RabbitMQ' }
 

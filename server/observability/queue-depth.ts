@@ -2,7 +2,7 @@
 // short-lived channel: a missing queue closes the channel, so it is never one the worker uses).
 import type { RecoveringChannelModel } from 'amqplib'
 import { Gauge } from 'prom-client'
-import { metricsRegistry } from '../../server/messaging/metrics.ts'
+import { metricsRegistry } from './registry.ts'
 
 const SCRAPE_TIMEOUT_MS = 1_000
 
