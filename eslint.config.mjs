@@ -11,7 +11,7 @@ export default withNuxt(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Business rules stay framework-free so routes and workers share them (ARCHITECTURE.md).
+    // Business rules stay framework-free so routes and workers share them (docs/ARCHITECTURE.md).
     files: ['server/domain/**/*.ts', 'server/messaging/**/*.ts', 'server/db/**/*.ts', 'server/config/**/*.ts', 'workers/**/*.ts', 'shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -21,6 +21,11 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Test files share the run's database and server; run them one after another.
           fileParallelism: false,
+          // …in one process: a fresh one per file would load Prisma, BullMQ and the rest again each
+          // time (about half a second a file). Every file makes its own users, events, vhost and
+          // workers, and stops what it started, so nothing carries over but warm modules and the pool
+          // of testDb().
+          isolate: false,
         },
       },
       {

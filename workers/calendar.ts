@@ -4,11 +4,11 @@
 import { config } from '../server/config/env.ts'
 import { QUEUES } from '../server/messaging/names.ts'
 import { googleConfigOf } from '../server/domain/calendar/google/google-config.ts'
-import { calendarHandler } from './handlers/calendar/calendar-handler.ts'
+import { calendarHandlers } from './handlers/calendar/calendar-handlers.ts'
 import { workerAfterCommit } from './runtime/after-commit.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
 
 /** Rate limits clear in minutes: more attempts than the default before dead-lettering (2-minute steps at the end). */
 const CALENDAR_MAX_ATTEMPTS = 10
@@ -16,14 +16,14 @@ const CALENDAR_MAX_ATTEMPTS = 10
 await runWorker('calendar', async (ctx) => {
   const cfg = googleConfigOf(config())
   if (!cfg) {
-    await startConsumer(ctx, { queue: QUEUES.calendarSync, name: 'calendar-sync', handle: async () => {} })
+    await startConsumer(ctx, { queue: QUEUES.calendarSync, name: 'calendar-sync', handlers: {} })
     ctx.log.info('GOOGLE_CLIENT_ID unset: calendar sync messages are acknowledged without effect')
   } else {
     await startConsumer(ctx, {
       queue: QUEUES.calendarSync,
       name: 'calendar-sync',
       maxAttempts: CALENDAR_MAX_ATTEMPTS,
-      handle: calendarHandler({ cfg, effects: await workerAfterCommit(ctx) }),
+      handlers: calendarHandlers({ cfg, effects: await workerAfterCommit(ctx) }),
     })
   }
   await serveMetrics(ctx, 'calendar')

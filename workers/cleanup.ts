@@ -4,36 +4,34 @@
 //   AfterCommit port, which offers them to the waitlist;
 // - cleanup:release messages (hold.expired, booking.cancelled): offer freed places to the waitlist
 //   again, in case a nudge after a commit was lost;
-// - node-cron: every 30 s the expiry sweep (covers lost jobs), hourly purges, daily outbox pruning,
-//   and every 5 minutes the inventory consistency check.
+// - node-cron (CLEANUP_*_CRON): by default every 30 s the expiry sweep (covers lost jobs), hourly
+//   purges, daily outbox pruning, and every 5 minutes the inventory consistency check.
 import { Worker } from 'bullmq'
 import cron from 'node-cron'
-import { config } from '../server/config/env.ts'
+import { config, type Config } from '../server/config/env.ts'
 import { JOB_QUEUES, type HoldExpiryJob } from '../server/messaging/jobs.ts'
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
 import { checkInventory } from './handlers/cleanup/check-inventory.ts'
 import type { CleanupDeps } from './handlers/cleanup/cleanup-deps.ts'
 import { prunePublishedOutbox, purgeStaleRows } from './handlers/cleanup/purge-stale-rows.ts'
-import { releaseHandler } from './handlers/cleanup/release-consumer.ts'
+import { releaseHandlers } from './handlers/cleanup/release-consumer.ts'
 import { expireHold, sweepExpiredHolds } from './handlers/cleanup/release-expired-holds.ts'
 import { workerAfterCommit } from './runtime/after-commit.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker, type WorkerContext } from './runtime/lifecycle.ts'
-import { consistencyViolations, holdsExpired, rowsPurged } from './runtime/metrics.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
-import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { consistencyViolations, holdsExpired, rowsPurged } from '../server/observability/worker-metrics.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
+import { registerQueueDepthGauges } from '../server/observability/queue-depth.ts'
 import { workerDb, workerRabbit, workerRedis } from './runtime/shared-connections.ts'
 
-const SCHEDULES = {
-  sweep: '*/30 * * * * *',
-  purge: '7 * * * *',
-  pruneOutbox: '17 3 * * *',
-  consistency: '*/5 * * * *',
-} as const
+type Task = keyof Config['cleanupCron']
 
-function schedule(ctx: WorkerContext, name: keyof typeof SCHEDULES, task: () => Promise<unknown>): void {
+function schedule(ctx: WorkerContext, name: Task, task: () => Promise<unknown>): void {
   const log = ctx.log.child({ task: name })
-  const scheduled = cron.schedule(SCHEDULES[name], async () => {
+  const expression = config().cleanupCron[name]
+  const variable = `CLEANUP_${name.replace(/[A-Z]/g, c => `_${c}`).toUpperCase()}_CRON`
+  if (!cron.validate(expression)) throw new Error(`${variable} is not a valid cron expression: "${expression}"`)
+  const scheduled = cron.schedule(expression, async () => {
     try {
       await task()
     } catch (err) {
@@ -70,7 +68,7 @@ await runWorker('cleanup', async (ctx) => {
   jobs.on('error', err => ctx.log.warn({ err: err.message }, 'hold expiry worker error'))
   ctx.onShutdown(() => jobs.close())
 
-  await startConsumer(ctx, { queue: QUEUES.cleanup, name: 'cleanup-release', handle: releaseHandler(deps) })
+  await startConsumer(ctx, { queue: QUEUES.cleanup, name: 'cleanup-release', handlers: releaseHandlers(deps) })
 
   schedule(ctx, 'sweep', async () => {
     const freed = await sweepExpiredHolds(deps)
@@ -91,5 +89,5 @@ await runWorker('cleanup', async (ctx) => {
 
   registerQueueDepthGauges(connection, [QUEUES.cleanup, deadLetterQueue(QUEUES.cleanup)])
   await serveMetrics(ctx, 'cleanup')
-  ctx.log.info({ schedules: SCHEDULES }, 'cleanup running')
+  ctx.log.info({ schedules: config().cleanupCron }, 'cleanup running')
 })

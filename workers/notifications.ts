@@ -7,15 +7,13 @@ import { JOB_QUEUES, type ReminderJob } from '../server/messaging/jobs.ts'
 import { QUEUES } from '../server/messaging/names.ts'
 import { createMailer } from '../server/domain/notifications/mailer.ts'
 import { scheduleUpcomingReminders } from '../server/domain/notifications/reminder-sweep.ts'
-import { notificationHandler, type NotificationServices } from './handlers/notifications/notification-handler.ts'
+import { notificationHandlers, type NotificationServices } from './handlers/notifications/notification-handlers.ts'
 import { reminderProcessor } from './handlers/notifications/reminder-processor.ts'
 import { workerAfterCommit } from './runtime/after-commit.ts'
 import { startConsumer } from './runtime/consumer.ts'
 import { runWorker } from './runtime/lifecycle.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
 import { workerDb, workerRedis } from './runtime/shared-connections.ts'
-
-const REMINDER_SWEEP_MS = 3_600_000
 
 await runWorker('notifications', async (ctx) => {
   const cfg = config()
@@ -33,13 +31,13 @@ await runWorker('notifications', async (ctx) => {
   jobs.on('error', err => ctx.log.warn({ err: err.message }, 'reminder worker error'))
   ctx.onShutdown(() => jobs.close())
 
-  await startConsumer(ctx, { queue: QUEUES.notifications, name: 'notifications', handle: notificationHandler(services) })
+  await startConsumer(ctx, { queue: QUEUES.notifications, name: 'notifications', handlers: notificationHandlers(services) })
 
   const sweep = () => scheduleUpcomingReminders(db, reminders)
     .then(n => ctx.log.info({ scheduled: n }, 'reminder sweep done'))
     .catch(err => ctx.log.warn({ err: (err as Error).message }, 'reminder sweep failed'))
   void sweep()
-  const timer = setInterval(sweep, REMINDER_SWEEP_MS)
+  const timer = setInterval(sweep, cfg.reminderSweepMs)
   ctx.onShutdown(() => clearInterval(timer))
 
   await serveMetrics(ctx, 'notifications')

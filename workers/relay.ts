@@ -2,24 +2,25 @@
 // each row published once the broker confirmed it (workers/runtime/outbox-relay.ts). Any number may
 // run: rows are claimed with SKIP LOCKED and only an aggregate's oldest unpublished row is claimable.
 import type { ConfirmChannel } from 'amqplib'
+import { config } from '../server/config/env.ts'
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
-import { registerOutboxGauges } from '../server/messaging/metrics.ts'
+import { registerOutboxGauges } from '../server/observability/outbox-gauges.ts'
 import { declareTopology } from '../server/messaging/topology.ts'
 import { keepChannel } from './runtime/channel-keeper.ts'
 import { runWorker } from './runtime/lifecycle.ts'
-import { serveMetrics } from './runtime/metrics-server.ts'
+import { serveMetrics } from '../server/observability/metrics-server.ts'
 import { startOutboxRelay } from './runtime/outbox-relay.ts'
-import { registerQueueDepthGauges } from './runtime/queue-depth.ts'
+import { registerQueueDepthGauges } from '../server/observability/queue-depth.ts'
 import { workerDb, workerRabbit } from './runtime/shared-connections.ts'
 
 await runWorker('relay', async (ctx) => {
   const db = await workerDb(ctx)
   const connection = await workerRabbit(ctx, 'relay')
   // The topology is declared again on every new channel, i.e. after every reconnect.
-  const channels = keepChannel<ConfirmChannel>(ctx, connection, { name: 'relay', confirm: true, setup: channel => declareTopology(channel) })
+  const channels = keepChannel<ConfirmChannel>(ctx, connection, { name: 'relay', confirm: true, setup: channel => declareTopology(channel, config().retryDelaysMs) })
   ctx.onShutdown(() => channels.close())
   await channels.ready()
-  const relay = startOutboxRelay(ctx, db, channels)
+  const relay = startOutboxRelay(ctx, db, channels, { pollMs: config().relayPollMs })
   ctx.onShutdown(() => relay.stop())
 
   registerOutboxGauges(db)

@@ -1,7 +1,7 @@
 import { appendResponseHeader, type H3Event } from 'h3'
 import type { NuxtApp } from '#app'
 
-export interface ApiOptions {
+interface ApiOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   body?: Record<string, unknown>
   query?: Record<string, string | number | boolean | undefined>

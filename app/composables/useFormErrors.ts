@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { ErrorCode } from '#shared/errors/error-codes'
 
 /**
  * Field-level and form-level messages for one form, filled from the shared zod schema on the
@@ -28,7 +29,7 @@ export function useFormErrors() {
     return undefined
   }
 
-  function fromApi(error: unknown, codeMessages: Record<string, { field?: string, message: string }> = {}) {
+  function fromApi(error: unknown, codeMessages: Partial<Record<ErrorCode, { field?: string, message: string }>> = {}) {
     clear()
     const body = apiErrorOf(error)
     const known = body ? codeMessages[body.code] : undefined

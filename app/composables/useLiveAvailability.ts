@@ -1,6 +1,6 @@
 import type { AvailabilityMessageDto, LiveCountsDto, PlaceChangeDto } from '#shared/types/live'
 
-export interface LiveAvailabilityOptions {
+interface LiveAvailabilityOptions {
   /** Places that changed, seat by seat, as the server announces them. */
   onChanges?: (changes: PlaceChangeDto[]) => void
   /** The stream came back after a break: changes made meanwhile were missed, so reload what depends on them. */

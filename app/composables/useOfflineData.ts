@@ -1,7 +1,7 @@
 import type { AsyncDataOptions } from '#app'
 
 /** A copy of one API answer kept on this device (utils/idb.ts). */
-export interface DeviceCopy<T> {
+interface DeviceCopy<T> {
   read: () => Promise<T | undefined>
   write: (value: T) => Promise<void>
 }

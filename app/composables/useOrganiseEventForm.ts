@@ -15,7 +15,7 @@ export interface SectionDraft {
   entrance: string
 }
 
-export interface EventDraft {
+interface EventDraft {
   title: string
   description: string
   category: string
@@ -40,7 +40,7 @@ function offsetMs(utcMs: number, timeZone: string): number {
 }
 
 /** The instant a wall-clock time in `timeZone` names; undefined for an empty or bad input. */
-export function zonedToIso(local: string, timeZone: string): string | undefined {
+function zonedToIso(local: string, timeZone: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)
   if (!m) return undefined
   try {
@@ -53,7 +53,7 @@ export function zonedToIso(local: string, timeZone: string): string | undefined 
   }
 }
 
-export function isoToZoned(iso: string, timeZone: string): string {
+function isoToZoned(iso: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso))
   const p = (type: Intl.DateTimeFormatPartTypes) => parts.find(x => x.type === type)?.value ?? '00'
   return `${p('year')}-${p('month')}-${p('day')}T${p('hour')}:${p('minute')}`
@@ -64,7 +64,7 @@ const text = (s: string | number) => String(s ?? '').trim()
 const num = (s: string | number) => (text(s) === '' ? undefined : Number(text(s)))
 const cents = (s: string | number) => (text(s) === '' ? undefined : Math.round(Number(text(s).replace(',', '.')) * 100))
 
-export function sectionBody(s: SectionDraft) {
+function sectionBody(s: SectionDraft) {
   const seated = s.kind === 'SEATED'
   return {
     ...(s.id ? { id: s.id } : {}),
@@ -74,7 +74,7 @@ export function sectionBody(s: SectionDraft) {
   }
 }
 
-export function draftBody(d: EventDraft) {
+function draftBody(d: EventDraft) {
   return {
     title: d.title, description: d.description, category: d.category, venue: { ...d.venue },
     startsAt: zonedToIso(d.startsLocal, d.timezone), endsAt: zonedToIso(d.endsLocal, d.timezone), timezone: d.timezone,

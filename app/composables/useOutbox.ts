@@ -1,12 +1,13 @@
 import type { HoldDto } from '#shared/types/event'
 import type { BookingDto } from '#shared/types/booking'
+import type { ErrorCode } from '#shared/errors/error-codes'
 
 /** The Background Sync tag; public/sw-sync.js answers it by messaging the open pages. */
-export const OUTBOX_SYNC_TAG = 'bookify-outbox'
-const CONFLICTS = new Set(['SEATS_UNAVAILABLE', 'SOLD_OUT', 'HOLD_EXPIRED'])
+const OUTBOX_SYNC_TAG = 'bookify-outbox'
+const CONFLICTS = new Set<ErrorCode>(['SEATS_UNAVAILABLE', 'SOLD_OUT', 'HOLD_EXPIRED'])
 const MAX_ATTEMPTS = 5
 
-export type NewPendingBooking = Pick<PendingAction, 'eventId' | 'eventTitle' | 'seatIds' | 'ga' | 'labels'>
+type NewPendingBooking = Pick<PendingAction, 'eventId' | 'eventTitle' | 'seatIds' | 'ga' | 'labels'>
 type Outcome = Partial<PendingAction> & { stop?: boolean }
 
 let flushing: Promise<void> | undefined

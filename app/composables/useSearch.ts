@@ -3,7 +3,7 @@
 import type { SearchParams } from '#shared/search/search-events'
 import type { SearchPageDto } from '#shared/types/search'
 
-export interface SearchOutcome {
+interface SearchOutcome {
   page: SearchPageDto
   /** Answered in the browser from the stored index: results may be out of date. */
   offline: boolean

@@ -1,5 +1,5 @@
 /** The places a buyer was choosing, per event, so a reload, a lost connection or a closed tab keeps them. */
-export interface BookingDraft {
+interface BookingDraft {
   seatIds: string[]
   ga: Record<string, number>
   savedAt: string

@@ -15,7 +15,7 @@ interface SavedCopy<T = unknown> {
   data: T
 }
 
-export interface StoredSearchIndex {
+interface StoredSearchIndex {
   etag: string
   savedAt: string
   payload: SearchIndexPayload
@@ -52,7 +52,7 @@ export interface StoredTicketQr {
 }
 
 /** An event's ticket list on a door phone, for validating scans while offline. */
-export interface StoredCheckInList {
+interface StoredCheckInList {
   eventId: string
   etag: string
   savedAt: string
@@ -60,7 +60,7 @@ export interface StoredCheckInList {
 }
 
 /** A scan the phone admitted while offline, waiting to be synced. */
-export interface QueuedScan {
+interface QueuedScan {
   id?: number
   eventId: string
   ticketCode: string

@@ -1,13 +1,13 @@
 // Finding a QR code in a camera frame. The browser's BarcodeDetector where it exists; elsewhere
 // (Firefox, older Safari, desktop Chromium builds without it) the jsQR decoder, loaded only then.
-export interface QrDetector {
+interface QrDetector {
   detect(frame: HTMLVideoElement): Promise<string | undefined>
 }
 
 type NativeDetector = new (options: { formats: string[] }) => { detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]> }
 
 /** RGBA pixels in, the QR's text out (or undefined): the pure part, shared with the unit test. */
-export type QrDecode = (rgba: Uint8ClampedArray, width: number, height: number) => string | undefined
+type QrDecode = (rgba: Uint8ClampedArray, width: number, height: number) => string | undefined
 
 export async function loadJsQrDecode(): Promise<QrDecode> {
   const { default: jsQR } = await import('jsqr')

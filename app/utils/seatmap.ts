@@ -4,7 +4,7 @@ import type { Money, SeatDto, SeatMapSectionDto } from '#shared/types/event'
 /** What the buyer sees for one seat; `mine` is a seat in the buyer's own hold. */
 export type SeatState = 'available' | 'selected' | 'mine' | 'held' | 'booked'
 
-export const SEAT_STATE_TEXT: Record<SeatState, string> = {
+const SEAT_STATE_TEXT: Record<SeatState, string> = {
   available: 'available',
   selected: 'selected',
   mine: 'held for you',
@@ -23,7 +23,7 @@ const ROW_LABEL_WIDTH = 28
 const SECTION_GAP = 18
 export const SEAT_RADIUS = 9
 
-export interface SectionLayout {
+interface SectionLayout {
   section: SeatMapSectionDto
   /** Translation of the section's own seat coordinates. */
   dx: number
@@ -31,7 +31,7 @@ export interface SectionLayout {
   width: number
 }
 
-export interface SeatmapLayout {
+interface SeatmapLayout {
   sections: SectionLayout[]
   width: number
   height: number

@@ -9,7 +9,7 @@ import type pg from 'pg'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
-export interface Routine {
+interface Routine {
   /** The function's name, in the public schema. */
   name: string
   /** The file, relative to the repository: one `CREATE OR REPLACE FUNCTION`, with comments. */
@@ -24,7 +24,7 @@ export function routineSql(routine: Routine): string {
   return readFileSync(join(ROOT, routine.file), 'utf8')
 }
 
-export interface RoutineState {
+interface RoutineState {
   routine: Routine
   /** pg_get_functiondef of the installed function (schema stripped), or null when there is none. */
   installed: string | null

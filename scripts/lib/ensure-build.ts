@@ -22,7 +22,7 @@ function newestMtime(path: string): number {
   return newest
 }
 
-export function buildIsStale(root = process.cwd()): boolean {
+function buildIsStale(root = process.cwd()): boolean {
   const marker = join(root, BUILD_MARKER)
   if (!existsSync(marker)) return true
   const builtAt = statSync(marker).mtimeMs

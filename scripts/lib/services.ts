@@ -7,7 +7,7 @@ import { LOGIN_REFUSED, probePostgres, probeRabbit, probeRedis, type Probe } fro
 
 export type ServiceName = 'PostgreSQL' | 'Redis' | 'RabbitMQ'
 
-export interface ServiceProblem {
+interface ServiceProblem {
   service: ServiceName
   address: string
   reason: string

@@ -16,7 +16,7 @@ export interface ExitInfo {
   signal: NodeJS.Signals | null
 }
 
-export interface Supervisor {
+interface Supervisor {
   /** Stops every child still running; resolves when all have exited. */
   stop(graceMs?: number): Promise<void>
 }

@@ -10,7 +10,7 @@ import { scheduleHoldExpiryJob } from '../messaging/hold-expiry-queue.ts'
 import type { HoldExpiryJob } from '../messaging/jobs.ts'
 import { TOPICS, announceAvailability, publish, type Publisher } from '../messaging/pubsub.ts'
 
-export interface AfterCommitDeps {
+interface AfterCommitDeps {
   db: Db
   /** Redis for pub/sub; commands should fail fast while it is down. */
   redis: Publisher

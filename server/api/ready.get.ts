@@ -2,6 +2,7 @@
 // naming what is down. Liveness is /api/health. The 503 is answered here rather than thrown, so a
 // load balancer probing a degraded instance does not fill the error log.
 import { DomainError } from '../domain/errors.ts'
+import { checkDependencies, DEPENDENCY_LABELS, type DependencyName } from '../observability/readiness.ts'
 
 export default defineEventHandler(async (event) => {
   const status = await checkDependencies()

@@ -1,59 +1,12 @@
 // The one place that reads the environment. Web server, workers and scripts all import `config`.
-// Defaults point at the local services so `npm start` works on a developer machine unchanged.
+// Every variable is named once, in `envSchema` below, with its default and its rule; the Config type
+// is inferred from it. Defaults point at the local services so `npm start` works on a developer
+// machine unchanged. README ("Configuration") and .env.example document each variable.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseEnv } from 'node:util'
-
-export interface Config {
-  nodeEnv: string
-  isProduction: boolean
-  databaseUrl: string
-  /** PostgreSQL connections of one web process (DATABASE_POOL_SIZE); workers use their own small pools. */
-  databasePoolSize: number
-  redisUrl: string
-  amqpUrl: string
-  port: number
-  appUrl: string
-  authSecret: string
-  encryptionKey: string
-  smtpUrl: string | undefined
-  googleClientId: string | undefined
-  googleClientSecret: string | undefined
-  /** Google's consent screen host (https://accounts.google.com); tests point it at a local fake. */
-  googleOAuthBaseUrl: string
-  /** Google's token and revoke endpoints host (https://oauth2.googleapis.com). */
-  googleTokenBaseUrl: string
-  /** Root URL of Google's REST APIs, Calendar included (https://www.googleapis.com). */
-  googleApiBaseUrl: string
-  /** Where e-mails are written as .eml files while SMTP_URL is unset. */
-  mailDir: string
-  /** The From header of every e-mail. */
-  mailFrom: string
-  holdMinutesDefault: number
-  rateLimits: 'on' | 'off'
-  /** How long a web process remembers places it saw taken, to refuse a rush without the database (0: off). */
-  refusalMemoMs: number
-  /** Hold attempts allowed per minute, per signed-in user and per client address. */
-  holdRateLimit: { perUser: number, perIp: number }
-  /** Sign-in attempts allowed per minute, per client address and per account (e-mail). */
-  loginRateLimit: { perIp: number, perAccount: number }
-  /** Sign-ups allowed per minute from one client address. */
-  registerRateLimitPerIp: number
-  /** pino level of the web server's and the workers' JSON logs (LOG_LEVEL). */
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
-  trustProxy: boolean
-  /** When set, every /metrics (web and workers) answers only `Authorization: Bearer <METRICS_TOKEN>`. */
-  metricsToken: string | undefined
-  /** Port a worker serves Prometheus /metrics on; unset: the worker serves none (the web app always serves /metrics). */
-  metricsPort: number | undefined
-  /** Redis key prefix of the BullMQ queues; web and workers of one deployment must agree. */
-  bullPrefix: string
-  /** How often the waiting rooms' admitter runs (QUEUE_TICK_MS). */
-  queueTickMs: number
-  /** Waiting-room joins allowed per minute from one client address (bots). */
-  queueJoinRateLimitPerIp: number
-}
+import { z } from 'zod'
 
 const DEV_SECRETS_FILE = resolve(process.cwd(), '.data/dev-secrets.json')
 
@@ -69,81 +22,205 @@ function devSecret(name: 'authSecret' | 'encryptionKey'): string {
   return secrets[name]
 }
 
-export class ConfigError extends Error {}
+// ── one variable each. Unset and empty both mean "not given". Messages follow the variable's name. ──
+const given = z.string().optional().transform(raw => raw || undefined)
 
-function required(env: NodeJS.ProcessEnv, name: string, isProduction: boolean, fallback: () => string): string {
-  const value = env[name]
-  if (value) return value
-  if (isProduction) throw new ConfigError(`${name} must be set in production (see .env.example).`)
-  return fallback()
+const text = (fallback: string) => given.transform(raw => raw ?? fallback)
+
+/** A base URL without trailing slashes, so paths can be appended with one. */
+const baseUrl = (fallback: string) => text(fallback).transform(url => url.replace(/\/+$/, ''))
+
+function wholeNumber<F extends number | undefined>(fallback: F, min: number, max: number) {
+  return given.transform((raw, ctx): number | F => {
+    if (raw === undefined) return fallback
+    const n = Number(raw)
+    if (Number.isInteger(n) && n >= min && n <= max) return n
+    ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, got "${raw}".` })
+    return z.NEVER
+  })
 }
 
-function intInRange(raw: string | undefined, fallback: number, min: number, max: number, name: string): number {
-  if (raw === undefined || raw === '') return fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`)
-  return n
+function oneOf<const T extends readonly string[]>(values: T, fallback: T[number]) {
+  return given.transform((raw, ctx): T[number] => {
+    if (raw === undefined) return fallback
+    const value = values.find(v => v === raw.toLowerCase())
+    if (value !== undefined) return value
+    ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}, got "${raw}".` })
+    return z.NEVER
+  })
 }
 
-function baseUrl(raw: string | undefined, fallback: string): string {
-  return (raw || fallback).replace(/\/+$/, '')
-}
+const flag = (fallback: boolean) => oneOf(['true', 'false', '1', '0'], fallback ? 'true' : 'false').transform(v => v === 'true' || v === '1')
+
+/** Secrets are never echoed in a message. */
+const secret = given.refine(raw => raw === undefined || Buffer.byteLength(raw) >= 32, 'must be at least 32 bytes long.')
+
+/** An http(s) URL without trailing slashes, or undefined. */
+const httpUrl = given.transform((raw, ctx): string | undefined => {
+  if (raw === undefined) return undefined
+  try {
+    const url = new URL(raw)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return raw.replace(/\/+$/, '')
+  } catch { /* reported below */ }
+  ctx.addIssue({ code: 'custom', message: `must be an http(s) URL such as http://127.0.0.1:12111, got "${raw}".` })
+  return z.NEVER
+})
+
+/** Comma-separated whole milliseconds, e.g. a list of retry delays. */
+const msList = (fallback: number[]) => given.transform((raw, ctx): number[] => {
+  if (raw === undefined) return fallback
+  const parts = raw.split(',').map(part => part.trim())
+  const values = parts.map(Number)
+  if (parts.every(p => p !== '') && values.every(n => Number.isInteger(n) && n >= 10 && n <= 86_400_000)) return values
+  ctx.addIssue({ code: 'custom', message: `must list whole milliseconds from 10 to 86400000, comma-separated, got "${raw}".` })
+  return z.NEVER
+})
+
+/** A cron expression's shape (node-cron checks the fields themselves when the worker schedules it). */
+const cron = (fallback: string) => given.transform((raw, ctx): string => {
+  if (raw === undefined) return fallback
+  const fields = raw.trim().split(/\s+/)
+  if (fields.length >= 5 && fields.length <= 6) return fields.join(' ')
+  ctx.addIssue({ code: 'custom', message: `must be a cron expression of 5 or 6 fields, got "${raw}".` })
+  return z.NEVER
+})
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+const PER_MINUTE_MAX = 1_000_000
 
-function logLevel(raw: string | undefined): Config['logLevel'] {
-  if (!raw) return 'info'
-  const level = LOG_LEVELS.find(l => l === raw.toLowerCase())
-  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}".`)
-  return level
-}
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const nodeEnv = env.NODE_ENV ?? 'development'
-  const isProduction = nodeEnv === 'production'
-  const port = intInRange(env.PORT, 3000, 1, 65535, 'PORT')
-  const authSecret = required(env, 'AUTH_SECRET', isProduction, () => devSecret('authSecret'))
-  if (Buffer.byteLength(authSecret) < 32) throw new ConfigError('AUTH_SECRET must be at least 32 bytes long.')
-  const appUrl = (env.APP_URL || `http://localhost:${port}`).replace(/\/$/, '')
-  return {
-    nodeEnv,
-    isProduction,
-    databaseUrl: env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/bookify',
-    databasePoolSize: intInRange(env.DATABASE_POOL_SIZE, 10, 1, 200, 'DATABASE_POOL_SIZE'),
-    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
-    amqpUrl: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
-    port,
-    appUrl,
-    authSecret,
-    encryptionKey: required(env, 'ENCRYPTION_KEY', isProduction, () => devSecret('encryptionKey')),
-    smtpUrl: env.SMTP_URL || undefined,
-    googleClientId: env.GOOGLE_CLIENT_ID || undefined,
-    googleClientSecret: env.GOOGLE_CLIENT_SECRET || undefined,
-    googleOAuthBaseUrl: baseUrl(env.GOOGLE_OAUTH_BASE_URL, 'https://accounts.google.com'),
-    googleTokenBaseUrl: baseUrl(env.GOOGLE_TOKEN_BASE_URL, 'https://oauth2.googleapis.com'),
-    googleApiBaseUrl: baseUrl(env.GOOGLE_API_BASE_URL, 'https://www.googleapis.com'),
-    mailDir: resolve(process.cwd(), env.MAIL_DIR || '.data/mail'),
-    mailFrom: env.MAIL_FROM || `Bookify <no-reply@${new URL(appUrl).hostname}>`,
-    holdMinutesDefault: intInRange(env.HOLD_MINUTES_DEFAULT, 10, 2, 60, 'HOLD_MINUTES_DEFAULT'),
-    rateLimits: env.RATE_LIMITS === 'off' ? 'off' : 'on',
-    refusalMemoMs: intInRange(env.REFUSAL_MEMO_MS, 1_000, 0, 10_000, 'REFUSAL_MEMO_MS'),
-    holdRateLimit: {
-      perUser: intInRange(env.RATE_LIMIT_HOLDS_PER_USER, 30, 1, 1_000_000, 'RATE_LIMIT_HOLDS_PER_USER'),
-      perIp: intInRange(env.RATE_LIMIT_HOLDS_PER_IP, 300, 1, 1_000_000, 'RATE_LIMIT_HOLDS_PER_IP'),
-    },
-    loginRateLimit: {
-      perIp: intInRange(env.RATE_LIMIT_LOGIN_PER_IP, 10, 1, 1_000_000, 'RATE_LIMIT_LOGIN_PER_IP'),
-      perAccount: intInRange(env.RATE_LIMIT_LOGIN_PER_ACCOUNT, 5, 1, 1_000_000, 'RATE_LIMIT_LOGIN_PER_ACCOUNT'),
-    },
-    registerRateLimitPerIp: intInRange(env.RATE_LIMIT_REGISTER_PER_IP, 5, 1, 1_000_000, 'RATE_LIMIT_REGISTER_PER_IP'),
-    logLevel: logLevel(env.LOG_LEVEL),
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
-    metricsToken: env.METRICS_TOKEN || undefined,
-    metricsPort: env.METRICS_PORT ? intInRange(env.METRICS_PORT, 0, 1, 65535, 'METRICS_PORT') : undefined,
-    bullPrefix: env.BULLMQ_PREFIX || 'bull',
-    queueTickMs: intInRange(env.QUEUE_TICK_MS, 250, 50, 10_000, 'QUEUE_TICK_MS'),
-    queueJoinRateLimitPerIp: intInRange(env.RATE_LIMIT_QUEUE_JOIN_PER_IP, 60, 1, 1_000_000, 'RATE_LIMIT_QUEUE_JOIN_PER_IP'),
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  DATABASE_URL: text('postgresql://postgres@127.0.0.1:5432/bookify'),
+  DATABASE_POOL_SIZE: wholeNumber(10, 1, 200),
+  REDIS_URL: text('redis://127.0.0.1:6379'),
+  AMQP_URL: text('amqp://guest:guest@127.0.0.1:5672'),
+  PORT: wholeNumber(3000, 1, 65535),
+  APP_URL: given,
+  AUTH_SECRET: secret,
+  ENCRYPTION_KEY: given,
+  SMTP_URL: given,
+  GOOGLE_CLIENT_ID: given,
+  GOOGLE_CLIENT_SECRET: given,
+  GOOGLE_OAUTH_BASE_URL: baseUrl('https://accounts.google.com'),
+  GOOGLE_TOKEN_BASE_URL: baseUrl('https://oauth2.googleapis.com'),
+  GOOGLE_API_BASE_URL: baseUrl('https://www.googleapis.com'),
+  MAIL_DIR: text('.data/mail'),
+  MAIL_FROM: given,
+  HOLD_MINUTES_DEFAULT: wholeNumber(10, 2, 60),
+  RATE_LIMITS: oneOf(['on', 'off'], 'on'),
+  REFUSAL_MEMO_MS: wholeNumber(1_000, 0, 10_000),
+  RATE_LIMIT_HOLDS_PER_USER: wholeNumber(30, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_HOLDS_PER_IP: wholeNumber(300, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_LOGIN_PER_IP: wholeNumber(10, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: wholeNumber(5, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_REGISTER_PER_IP: wholeNumber(5, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_QUEUE_JOIN_PER_IP: wholeNumber(60, 1, PER_MINUTE_MAX),
+  QUEUE_TICK_MS: wholeNumber(250, 50, 10_000),
+  LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+  TRUST_PROXY: flag(false),
+  METRICS_TOKEN: given,
+  METRICS_PORT: wholeNumber(undefined, 1, 65535),
+  BULLMQ_PREFIX: text('bull'),
+  // Timings: production values by default; the integration tests shorten them.
+  RETRY_DELAYS_MS: msList([1_000, 5_000, 30_000, 120_000]),
+  AMQP_RECONNECT_MAX_MS: wholeNumber(5_000, 100, 300_000),
+  RELAY_POLL_MS: wholeNumber(200, 10, 60_000),
+  CLEANUP_SWEEP_CRON: cron('*/30 * * * * *'),
+  CLEANUP_PURGE_CRON: cron('7 * * * *'),
+  CLEANUP_PRUNE_OUTBOX_CRON: cron('17 3 * * *'),
+  CLEANUP_CONSISTENCY_CRON: cron('*/5 * * * *'),
+  REMINDER_SWEEP_MS: wholeNumber(3_600_000, 1_000, 86_400_000),
+  // Card payments (Stripe Checkout); without a secret key, events sell at the venue or free.
+  STRIPE_SECRET_KEY: given,
+  STRIPE_WEBHOOK_SECRET: given,
+  STRIPE_API_BASE: httpUrl,
+  CHECKOUT_GRACE_MINUTES: wholeNumber(15, 1, 120),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return
+  for (const name of ['AUTH_SECRET', 'ENCRYPTION_KEY'] as const) {
+    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'must be set in production (see .env.example).' })
   }
+}).transform((env) => {
+  const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+  return {
+    nodeEnv: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    databaseUrl: env.DATABASE_URL,
+    /** PostgreSQL connections of one web process (DATABASE_POOL_SIZE); workers use their own small pools. */
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    redisUrl: env.REDIS_URL,
+    amqpUrl: env.AMQP_URL,
+    port: env.PORT,
+    /** Public URL: links in e-mails, the allowed Origin, Secure cookies. */
+    appUrl,
+    authSecret: env.AUTH_SECRET ?? devSecret('authSecret'),
+    encryptionKey: env.ENCRYPTION_KEY ?? devSecret('encryptionKey'),
+    smtpUrl: env.SMTP_URL,
+    googleClientId: env.GOOGLE_CLIENT_ID,
+    googleClientSecret: env.GOOGLE_CLIENT_SECRET,
+    /** Google's consent screen host (https://accounts.google.com); tests point it at a local fake. */
+    googleOAuthBaseUrl: env.GOOGLE_OAUTH_BASE_URL,
+    /** Google's token and revoke endpoints host (https://oauth2.googleapis.com). */
+    googleTokenBaseUrl: env.GOOGLE_TOKEN_BASE_URL,
+    /** Root URL of Google's REST APIs, Calendar included (https://www.googleapis.com). */
+    googleApiBaseUrl: env.GOOGLE_API_BASE_URL,
+    /** Where e-mails are written as .eml files while SMTP_URL is unset. */
+    mailDir: resolve(process.cwd(), env.MAIL_DIR),
+    /** The From header of every e-mail. */
+    mailFrom: env.MAIL_FROM ?? `Bookify <no-reply@${new URL(appUrl).hostname}>`,
+    holdMinutesDefault: env.HOLD_MINUTES_DEFAULT,
+    rateLimits: env.RATE_LIMITS,
+    /** How long a web process remembers places it saw taken, to refuse a rush without the database (0: off). */
+    refusalMemoMs: env.REFUSAL_MEMO_MS,
+    /** Hold attempts allowed per minute, per signed-in user and per client address. */
+    holdRateLimit: { perUser: env.RATE_LIMIT_HOLDS_PER_USER, perIp: env.RATE_LIMIT_HOLDS_PER_IP },
+    /** Sign-in attempts allowed per minute, per client address and per account (e-mail). */
+    loginRateLimit: { perIp: env.RATE_LIMIT_LOGIN_PER_IP, perAccount: env.RATE_LIMIT_LOGIN_PER_ACCOUNT },
+    /** Sign-ups allowed per minute from one client address. */
+    registerRateLimitPerIp: env.RATE_LIMIT_REGISTER_PER_IP,
+    /** Waiting-room joins allowed per minute from one client address. */
+    queueJoinRateLimitPerIp: env.RATE_LIMIT_QUEUE_JOIN_PER_IP,
+    /** How often the waiting rooms' admitter runs. */
+    queueTickMs: env.QUEUE_TICK_MS,
+    /** pino level of the web server's and the workers' JSON logs. */
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    /** When set, every /metrics (web and workers) answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+    metricsToken: env.METRICS_TOKEN,
+    /** Port a worker serves Prometheus /metrics on; unset: the worker serves none (the web app always serves /metrics). */
+    metricsPort: env.METRICS_PORT,
+    /** Redis key prefix of the BullMQ queues; web and workers of one deployment must agree. */
+    bullPrefix: env.BULLMQ_PREFIX,
+    /** Waits before a failed message comes back, one per failed attempt, the last repeating. */
+    retryDelaysMs: env.RETRY_DELAYS_MS,
+    /** Longest wait between a worker's attempts to reach RabbitMQ again after losing it. */
+    amqpReconnectMaxMs: env.AMQP_RECONNECT_MAX_MS,
+    /** How often an idle outbox relay looks for new rows. */
+    relayPollMs: env.RELAY_POLL_MS,
+    /** The cleanup worker's node-cron schedules; a sixth, leading field counts seconds. */
+    cleanupCron: { sweep: env.CLEANUP_SWEEP_CRON, purge: env.CLEANUP_PURGE_CRON, pruneOutbox: env.CLEANUP_PRUNE_OUTBOX_CRON, consistency: env.CLEANUP_CONSISTENCY_CRON },
+    /** How often the notifications worker re-adds the coming day's reminder jobs. */
+    reminderSweepMs: env.REMINDER_SWEEP_MS,
+    /** Stripe secret key (sk_…); unset: card payments are off, events sell at the venue or free. */
+    stripeSecretKey: env.STRIPE_SECRET_KEY,
+    /** Signing secret (whsec_…) of the Stripe webhook endpoint; unset: webhooks are refused. */
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    /** Stripe's API root; unset: Stripe's own. Tests and local development point it at a fake. */
+    stripeApiBase: env.STRIPE_API_BASE,
+    /** How long past the hold's expiry a card checkout keeps the places before Bookify ends it. */
+    checkoutGraceMinutes: env.CHECKOUT_GRACE_MINUTES,
+  }
+})
+
+export type Config = z.output<typeof envSchema>
+
+export class ConfigError extends Error {}
+
+/** The configuration of this environment; a ConfigError naming every variable that is not valid. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env)
+  if (result.success) return result.data
+  throw new ConfigError(result.error.issues.map(issue => `${issue.path.join('.')} ${issue.message}`).join(' '))
 }
 
 /** Variables from a local .env file fill in what the real environment leaves unset. */

@@ -4,6 +4,7 @@
 // connections directly: one pool per process, one connection budget.
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
+import { useLogger } from '../observability/logger.ts'
 import { PrismaClient } from './generated/client.ts'
 
 export type Db = PrismaClient
@@ -17,7 +18,7 @@ export function createDb(connectionString: string, options: { max?: number } = {
   // A pooled connection PostgreSQL drops while idle (restart, pg_terminate_backend) emits 'error' on
   // the pool; unheard, that would crash the process. The pool replaces it on the next query, and
   // queries that fail answer 503 through the error handler.
-  pool.on('error', err => console.warn(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', err: err.message })))
+  pool.on('error', err => useLogger().warn({ err: err.message }, 'idle database connection lost'))
   // $disconnect ends the pool too (tests and workers rely on it to let the process exit).
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) })
   pools.set(db, pool)

@@ -1,32 +1,10 @@
-// Domain errors carry a stable machine code from the API contract; server/utils/api-error.ts maps
-// each code to its HTTP status in one table, so the domain never speaks HTTP.
-export type DomainErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'EMAIL_TAKEN'
-  | 'INVALID_CREDENTIALS'
-  | 'UNAUTHENTICATED'
-  | 'TOKEN_INVALID'
-  | 'REFRESH_INVALID'
-  | 'REFRESH_REUSED'
-  | 'ACCOUNT_DISABLED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'SEATS_UNAVAILABLE'
-  | 'SOLD_OUT'
-  | 'HOLD_EXPIRED'
-  | 'ALREADY_CHECKED_IN'
-  | 'UNKNOWN_TICKET'
-  | 'UNKNOWN_USER'
-  | 'RATE_LIMITED'
-  | 'MALFORMED_JSON'
-  | 'ORIGIN_MISMATCH'
-  | 'INVENTORY_IN_USE'
-  | 'EVENT_CANCELLED'
-  | 'EVENT_STARTED'
-  | 'NOT_CONFIGURED'
-  | 'NOT_READY'
-  | 'QUEUE_REQUIRED'
+// Domain errors carry a stable machine code from the API contract (shared/errors/error-codes.ts);
+// server/utils/api-error.ts maps each code to its HTTP status in one table, so the domain never
+// speaks HTTP.
+import type { ErrorCode } from '../../shared/errors/error-codes.ts'
+
+/** The contract's codes: the domain refuses in the same words the browser reads. */
+export type DomainErrorCode = ErrorCode
 
 /**
  * An expected refusal (sold out, not found, …), answered with its contract code. It carries no stack

@@ -6,6 +6,9 @@ import type { RoutingKey } from './names.ts'
 /** An envelope whose payload has been validated for its type. */
 export type TypedEnvelope<K extends RoutingKey> = Omit<MessageEnvelope, 'type' | 'data'> & { type: K, data: MessagePayload<K> }
 
+/** Any validated envelope: a union on `type`, so narrowing the type narrows the payload. */
+export type ValidMessage = { [K in RoutingKey]: TypedEnvelope<K> }[RoutingKey]
+
 export interface OutboxRowForWire {
   id: string
   routingKey: string
@@ -24,7 +27,7 @@ export function envelopeOf(row: OutboxRowForWire): MessageEnvelope {
   }
 }
 
-export type ParsedMessage = { ok: true, message: MessageEnvelope } | { ok: false, error: string }
+export type ParsedMessage = { ok: true, message: ValidMessage } | { ok: false, error: string }
 
 /** Parses and validates a message body: the envelope, then the payload against its type's schema. */
 export function parseMessage(content: Buffer | string): ParsedMessage {
@@ -38,10 +41,6 @@ export function parseMessage(content: Buffer | string): ParsedMessage {
   if (!envelope.success) return { ok: false, error: `invalid envelope: ${envelope.error.message}` }
   const payload = MESSAGE_PAYLOADS[envelope.data.type].safeParse(envelope.data.data)
   if (!payload.success) return { ok: false, error: `invalid ${envelope.data.type} payload: ${payload.error.message}` }
-  return { ok: true, message: { ...envelope.data, data: payload.data } }
-}
-
-/** Narrows a validated envelope to one type, so a handler reads its payload typed. */
-export function isMessageOf<K extends RoutingKey>(message: MessageEnvelope, type: K): message is MessageEnvelope & TypedEnvelope<K> {
-  return message.type === type
+  // The payload was checked against its own type's schema just above; TypeScript cannot follow that link.
+  return { ok: true, message: { ...envelope.data, data: payload.data } as ValidMessage }
 }

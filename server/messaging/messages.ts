@@ -11,13 +11,16 @@ const bookingPayload = z.object({ bookingId: id, userId: id, eventId: id, refere
 export const MESSAGE_PAYLOADS = {
   [ROUTING_KEYS.bookingConfirmed]: bookingPayload,
   [ROUTING_KEYS.bookingChanged]: bookingPayload.extend({ previousPlaceIds: z.array(id) }),
-  [ROUTING_KEYS.bookingCancelled]: bookingPayload.extend({ reason: z.enum(['USER', 'EVENT_CANCELLED', 'ADMIN']) }),
+  [ROUTING_KEYS.bookingCancelled]: bookingPayload.extend({ reason: z.enum(['USER', 'ORGANISER', 'EVENT_CANCELLED', 'ADMIN']) }),
   [ROUTING_KEYS.holdExpired]: z.object({ holdId: id, userId: id, eventId: id, placeIds: z.array(id) }),
   [ROUTING_KEYS.eventPublished]: z.object({ eventId: id }),
   [ROUTING_KEYS.eventUpdated]: z.object({ eventId: id, timesChanged: z.boolean() }),
   [ROUTING_KEYS.eventCancelled]: z.object({ eventId: id }),
   [ROUTING_KEYS.waitlistOffered]: z.object({ entryId: id, userId: id, eventId: id, holdId: id, expiresAt: z.iso.datetime({ offset: true }) }),
   [ROUTING_KEYS.userRegistered]: z.object({ userId: id }),
+  [ROUTING_KEYS.paymentWebhookReceived]: z.object({ paymentEventId: z.string().min(1), type: z.string() }),
+  [ROUTING_KEYS.refundRequested]: z.object({ refundId: id, bookingId: id }),
+  [ROUTING_KEYS.refundCompleted]: z.object({ refundId: id, bookingId: id, userId: id, status: z.enum(['SUCCEEDED', 'FAILED']) }),
 } as const satisfies Record<RoutingKey, z.ZodType>
 
 export type MessagePayload<K extends RoutingKey> = z.infer<(typeof MESSAGE_PAYLOADS)[K]>
@@ -33,7 +36,11 @@ export const messageEnvelope = z.object({
 export type MessageEnvelope = z.infer<typeof messageEnvelope>
 
 /** The id field that names each entity's aggregate, so the relay can keep per-aggregate order. */
-const AGGREGATE_ID_FIELD: Record<string, string> = { booking: 'bookingId', hold: 'holdId', event: 'eventId', waitlist: 'entryId', user: 'userId' }
+const AGGREGATE_ID_FIELD: Record<string, string> = {
+  booking: 'bookingId', hold: 'holdId', event: 'eventId', waitlist: 'entryId', user: 'userId',
+  // A booking's refunds go out one after another, so two never race for what is left to refund.
+  payment: 'paymentEventId', refund: 'bookingId',
+}
 
 export function aggregateOf<K extends RoutingKey>(type: K, data: MessagePayload<K>): { aggregateType: string, aggregateId: string } {
   const [entity] = type.split('.') as [string]

@@ -17,6 +17,9 @@ export const ROUTING_KEYS = {
   eventCancelled: 'event.cancelled',
   waitlistOffered: 'waitlist.offered',
   userRegistered: 'user.registered',
+  paymentWebhookReceived: 'payment.webhook_received',
+  refundRequested: 'refund.requested',
+  refundCompleted: 'refund.completed',
 } as const
 
 export type RoutingKey = (typeof ROUTING_KEYS)[keyof typeof ROUTING_KEYS]
@@ -28,6 +31,7 @@ export const QUEUES = {
   calendarSync: 'calendar:sync',
   searchIndex: 'search-index:refresh',
   cleanup: 'cleanup:release',
+  payments: 'payments:process',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
@@ -38,15 +42,14 @@ export function deadLetterQueue(queue: QueueName): `${QueueName}.dead` {
 }
 
 /**
- * Waits before redelivery, one per failed attempt (the last repeats). Each delay is a queue of its
- * own with a fixed TTL, so a long wait never holds up a short one behind it.
+ * Delay queue a failed message waits in before going back to `queue`, e.g.
+ * `notifications:deliver.retry.5s` (`….retry.250ms` below a whole second). The waits themselves
+ * (RETRY_DELAYS_MS in server/config/env.ts) are a queue each with a fixed TTL, so a long wait never
+ * holds up a short one behind it, and the name carries the TTL: a queue is never re-declared with
+ * other arguments.
  */
-export const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000] as const
-export type RetryDelayMs = (typeof RETRY_DELAYS_MS)[number]
-
-/** Delay queue a failed message waits in before going back to `queue`, e.g. `notifications:deliver.retry.5s`. */
-export function retryQueue(queue: QueueName, delayMs: RetryDelayMs): string {
-  return `${queue}.retry.${delayMs / 1000}s`
+export function retryQueue(queue: QueueName, delayMs: number): string {
+  return `${queue}.retry.${delayMs % 1000 === 0 ? `${delayMs / 1000}s` : `${delayMs}ms`}`
 }
 
 /** Headers the consumer runtime adds to retried and dead-lettered copies. */
@@ -58,11 +61,19 @@ export const MESSAGE_HEADERS = {
 } as const
 
 const K = ROUTING_KEYS
-/** Which routing keys each queue receives: the topology as data, declared again on every reconnect. */
-export const QUEUE_BINDINGS: Readonly<Record<QueueName, readonly RoutingKey[]>> = {
-  [QUEUES.notifications]: [K.userRegistered, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled],
+/**
+ * Which routing keys each queue receives: the topology as data, declared again on every reconnect.
+ * Literal per queue, so a consumer's handler map is typed by exactly the keys its queue receives.
+ */
+export const QUEUE_BINDINGS = {
+  [QUEUES.notifications]: [K.userRegistered, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled, K.refundCompleted],
   [QUEUES.calendarSync]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.eventUpdated, K.eventCancelled],
   [QUEUES.searchIndex]: [K.eventPublished, K.eventUpdated, K.eventCancelled],
   // Freed places may satisfy the waitlist; the cleanup worker offers them.
   [QUEUES.cleanup]: [K.holdExpired, K.bookingCancelled, K.eventCancelled],
-}
+  // Stripe webhooks, refunds to send, an event's paid bookings to refund, checkouts whose hold ran out.
+  [QUEUES.payments]: [K.paymentWebhookReceived, K.refundRequested, K.eventCancelled, K.holdExpired],
+} as const satisfies Readonly<Record<QueueName, readonly RoutingKey[]>>
+
+/** The routing keys bound to `Q`. */
+export type BoundKey<Q extends QueueName> = (typeof QUEUE_BINDINGS)[Q][number]

@@ -8,11 +8,11 @@ import { z } from 'zod'
 
 const placeStatus = z.enum(['AVAILABLE', 'HELD', 'BOOKED'])
 
-export const placeChange = z.object({ placeId: z.string(), status: placeStatus })
+const placeChange = z.object({ placeId: z.string(), status: placeStatus })
 export type PlaceChange = z.infer<typeof placeChange>
 
 /** Places of one event changed status (held, booked, freed). */
-export const availabilityMessage = z.object({
+const availabilityMessage = z.object({
   eventId: z.string(),
   changes: z.array(placeChange),
   /** Epoch milliseconds when the change was announced. */
@@ -21,15 +21,14 @@ export const availabilityMessage = z.object({
 export type AvailabilityMessage = z.infer<typeof availabilityMessage>
 
 /** An account was disabled (ISO time) or enabled again (null); every instance updates its list. */
-export const accountStatusMessage = z.object({ userId: z.string(), disabledAt: z.string().nullable() })
+const accountStatusMessage = z.object({ userId: z.string(), disabledAt: z.string().nullable() })
 export type AccountStatusMessage = z.infer<typeof accountStatusMessage>
 
 /** A new search index snapshot was stored; instances load the newest of their own database. */
-export const searchSnapshotMessage = z.object({ version: z.number().int().positive() })
-export type SearchSnapshotMessage = z.infer<typeof searchSnapshotMessage>
+const searchSnapshotMessage = z.object({ version: z.number().int().positive() })
 
 /** A notification was stored for a user; instances push it to that user's open streams. */
-export const notificationStreamMessage = z.object({
+const notificationStreamMessage = z.object({
   userId: z.string(),
   notification: z.object({
     id: z.string(),

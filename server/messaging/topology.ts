@@ -4,7 +4,7 @@
 // existing queue (RabbitMQ refuses a re-declaration with other arguments: rename the queue instead).
 import type { Channel } from 'amqplib'
 import {
-  DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE, QUEUE_BINDINGS, QUEUES, RETRY_DELAYS_MS,
+  DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE, QUEUE_BINDINGS, QUEUES,
   deadLetterQueue, retryQueue, type QueueName,
 } from './names.ts'
 
@@ -33,12 +33,12 @@ export interface Topology {
 /**
  * Per consumer queue `q`:
  * - `q` itself, bound to the events exchange for its routing keys; what it rejects goes to `q.dead`;
- * - `q.retry.<n>s`, one per retry delay: a message waits there for its TTL, then the broker
+ * - `q.retry.<delay>`, one per retry delay: a message waits there for its TTL, then the broker
  *   dead-letters it through the default exchange straight back to `q` (and to no other queue);
  * - `q.dead`, bound to the dead-letter exchange with routing key `q`, where poison messages stay
  *   for a person to look at.
  */
-export function messagingTopology(queues: readonly QueueName[] = Object.values(QUEUES)): Topology {
+export function messagingTopology(retryDelaysMs: readonly number[], queues: readonly QueueName[] = Object.values(QUEUES)): Topology {
   const topology: Topology = {
     exchanges: [{ name: EVENTS_EXCHANGE, type: 'topic' }, { name: DEAD_LETTER_EXCHANGE, type: 'direct' }],
     queues: [],
@@ -47,7 +47,7 @@ export function messagingTopology(queues: readonly QueueName[] = Object.values(Q
   for (const queue of queues) {
     topology.queues.push({ name: queue, arguments: { 'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE, 'x-dead-letter-routing-key': queue } })
     for (const pattern of QUEUE_BINDINGS[queue]) topology.bindings.push({ queue, exchange: EVENTS_EXCHANGE, pattern })
-    for (const delayMs of RETRY_DELAYS_MS) {
+    for (const delayMs of new Set(retryDelaysMs)) {
       topology.queues.push({
         name: retryQueue(queue, delayMs),
         arguments: { 'x-message-ttl': delayMs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': queue },
@@ -59,8 +59,9 @@ export function messagingTopology(queues: readonly QueueName[] = Object.values(Q
   return topology
 }
 
-/** Declares exchanges, queues and bindings; everything durable. */
-export async function declareTopology(channel: Channel, topology: Topology = messagingTopology()): Promise<void> {
+/** Declares exchanges, queues and bindings; everything durable. `retryDelaysMs`: config().retryDelaysMs. */
+export async function declareTopology(channel: Channel, retryDelaysMs: readonly number[]): Promise<void> {
+  const topology = messagingTopology(retryDelaysMs)
   for (const exchange of topology.exchanges) await channel.assertExchange(exchange.name, exchange.type, { durable: true })
   for (const queue of topology.queues) await channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments })
   for (const binding of topology.bindings) await channel.bindQueue(binding.queue, binding.exchange, binding.pattern)

@@ -1,8 +1,8 @@
-// Bodies over 1 MiB answer 413 before any handler buffers them (API.md). The body is read here,
+// Bodies over 1 MiB answer 413 before any handler buffers them (docs/API.md). The body is read here,
 // with the limit enforced while streaming, and handed to h3 so handlers read it as usual.
 import { createError, defineEventHandler, getHeader, type H3Event } from 'h3'
 
-export const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_BYTES = 1024 * 1024
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 const payloadTooLarge = () => createError({ statusCode: 413, statusMessage: 'The request body is larger than 1 MiB.' })

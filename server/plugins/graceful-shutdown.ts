@@ -5,6 +5,7 @@
 // here every open stream is ended cleanly the moment the signal arrives (EventSource clients
 // reconnect to another instance), and the 'close' hook ends the database and Redis connections.
 import type { ServerResponse } from 'node:http'
+import { useLogger } from '../observability/logger.ts'
 import { closeAfterCommit } from '../utils/after-commit.ts'
 import { closeRedis } from '../utils/redis.ts'
 

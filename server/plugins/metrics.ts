@@ -1,7 +1,9 @@
 // Times every HTTP response for bookify_http_request_duration_seconds, labelled with the route
 // pattern the router matched (`/api/events/:id`), never the raw path, so label values stay few.
 // Timing ends on the response's `finish`, which also covers errors the error handler answered.
-import { collectProcessMetrics, registerOutboxGauges } from '../messaging/metrics.ts'
+import { registerOutboxGauges } from '../observability/outbox-gauges.ts'
+import { collectProcessMetrics } from '../observability/registry.ts'
+import { httpRequestDuration } from '../observability/web-metrics.ts'
 
 export default defineNitroPlugin((nitroApp) => {
   collectProcessMetrics('web')

@@ -1,7 +1,8 @@
 // One JSON log line per request: request id, method, route pattern, status and duration. The id is
 // assigned before any middleware runs and echoed as X-Request-Id on every answer, errors included.
 // Built assets and the health probe log at debug, so production logs stay about real traffic.
-import { REQUEST_ID_HEADER } from '../utils/request-id.ts'
+import { useLogger } from '../observability/logger.ts'
+import { assignRequestId, REQUEST_ID_HEADER } from '../observability/request-id.ts'
 
 const QUIET = /^\/(_nuxt\/|api\/health$|favicon)/
 

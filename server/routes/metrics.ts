@@ -1,7 +1,7 @@
 // GET /metrics: Prometheus text for the web process (HTTP timings, business counters, outbox gauges,
 // Node process metrics). Queue depths and consumer counters are on each worker's own METRICS_PORT.
-import { metricsRegistry } from '../messaging/metrics.ts'
-import { metricsAccessAllowed } from '../messaging/metrics-access.ts'
+import { metricsAccessAllowed } from '../observability/metrics-access.ts'
+import { metricsRegistry } from '../observability/registry.ts'
 import { config } from '../config/env.ts'
 
 export default defineEventHandler(async (event) => {

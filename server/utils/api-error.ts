@@ -1,24 +1,32 @@
-// The one place that turns anything thrown into the contract's error body (API.md, Conventions).
+// The one place that turns anything thrown into the contract's error body (docs/API.md, Conventions).
 import { isError, setResponseHeader, setResponseStatus, type H3Error, type H3Event } from 'h3'
 import { DomainError, type DomainErrorCode } from '../domain/errors.ts'
 import type { ApiErrorBody } from '../../shared/types/api-error.ts'
+import { isErrorCode, type ErrorCode } from '../../shared/errors/error-codes.ts'
 
-const STATUS_OF: Record<DomainErrorCode, number> = {
+/** Every code's HTTP status. Keyed by the shared list, so a new code without a status fails type-check. */
+const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  WEBHOOK_SIGNATURE_INVALID: 400,
+  BAD_REQUEST: 400,
+  RESET_TOKEN_INVALID: 400,
   UNAUTHENTICATED: 401,
   TOKEN_INVALID: 401,
   INVALID_CREDENTIALS: 401,
   REFRESH_INVALID: 401,
   REFRESH_REUSED: 401,
+  PAYMENT_REQUIRED: 402,
   ACCOUNT_DISABLED: 403,
   FORBIDDEN: 403,
   ORIGIN_MISMATCH: 403,
   QUEUE_REQUIRED: 403,
+  SCOPE_DENIED: 403,
   NOT_FOUND: 404,
   UNKNOWN_TICKET: 404,
   UNKNOWN_USER: 404,
   NOT_CONFIGURED: 404,
+  METHOD_NOT_ALLOWED: 405,
   EMAIL_TAKEN: 409,
   CONFLICT: 409,
   SEATS_UNAVAILABLE: 409,
@@ -27,13 +35,22 @@ const STATUS_OF: Record<DomainErrorCode, number> = {
   INVENTORY_IN_USE: 409,
   EVENT_CANCELLED: 409,
   EVENT_STARTED: 409,
+  TYPE_UNAVAILABLE: 409,
+  REFUND_NOT_ALLOWED: 409,
   HOLD_EXPIRED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PROMO_INVALID: 422,
+  ANSWERS_REQUIRED: 422,
   RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
   NOT_READY: 503,
+  PAYMENT_PROVIDER_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
 }
 
 /** Codes for errors h3/Nitro raise themselves (no route, wrong method, …). */
-const CODE_OF_STATUS: Record<number, string> = {
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -71,17 +88,17 @@ export function toApiErrorBody(error: unknown): ApiErrorBody {
     return { statusCode: STATUS_OF[domain.code], code: domain.code, message: domain.message, ...(domain.details ? { details: domain.details } : {}) }
   }
   if (isDatabaseDown(error) || isDatabaseDown(cause)) {
-    return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is briefly unavailable; try again in a moment.' }
+    return { statusCode: STATUS_OF.SERVICE_UNAVAILABLE, code: 'SERVICE_UNAVAILABLE', message: 'The service is briefly unavailable; try again in a moment.' }
   }
   if (isError(error) && error.statusCode < 500) {
     const { statusCode } = error
-    const data = (error.data ?? {}) as { code?: string, details?: Record<string, unknown> }
+    const data = (error.data ?? {}) as { code?: unknown, details?: Record<string, unknown> }
     const message = statusCode === 404 ? 'There is nothing at this address.'
       : statusCode === 405 ? 'This method is not allowed on this address.'
         : error.statusMessage || error.message
-    return { statusCode, code: data.code ?? CODE_OF_STATUS[statusCode] ?? 'BAD_REQUEST', message, ...(data.details ? { details: data.details } : {}) }
+    return { statusCode, code: isErrorCode(data.code) ? data.code : CODE_OF_STATUS[statusCode] ?? 'BAD_REQUEST', message, ...(data.details ? { details: data.details } : {}) }
   }
-  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' }
+  return { statusCode: STATUS_OF.INTERNAL_ERROR, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' }
 }
 
 /** Writes the error's status and headers and returns its JSON body, for the handler to send. */

@@ -6,7 +6,7 @@ import { config } from '../config/env.ts'
 import { ACCESS_COOKIE } from './auth-cookies.ts'
 import { isDisabledUser } from './disabled-users.ts'
 
-export type Caller = AccessClaims & { via: 'bearer' | 'cookie' }
+type Caller = AccessClaims & { via: 'bearer' | 'cookie' }
 
 export function bearerToken(event: H3Event): string | undefined {
   const header = getHeader(event, 'authorization')

@@ -7,7 +7,7 @@ import { DisabledUsers } from '../domain/accounts/disabled-users.ts'
 import { ACCESS_TOKEN_TTL_SECONDS } from '../domain/accounts/access-tokens.ts'
 import { TOPICS } from '../messaging/pubsub.ts'
 import { useDb } from './db.ts'
-import { useLogger } from './logger.ts'
+import { useLogger } from '../observability/logger.ts'
 import { usePubSub } from './pubsub.ts'
 
 const disabledUsers = new DisabledUsers()

@@ -7,11 +7,13 @@ import { DomainError } from '../domain/errors.ts'
 import { toApiErrorBody } from './api-error.ts'
 import { useDb } from './db.ts'
 
-export async function idempotent<T>(event: H3Event, userId: string, scope: string, body: unknown, successStatus: number, action: () => Promise<T>): Promise<T | unknown> {
+/** `successStatus` may depend on the result (POST /api/bookings: 201 confirmed, 202 awaiting payment). */
+export async function idempotent<T>(event: H3Event, userId: string, scope: string, body: unknown, successStatus: number | ((result: T) => number), action: () => Promise<T>): Promise<T | unknown> {
   const key = getHeader(event, 'idempotency-key')
+  const statusOf = (result: T) => (typeof successStatus === 'function' ? successStatus(result) : successStatus)
   if (key === undefined) {
     const result = await action()
-    setResponseStatus(event, successStatus)
+    setResponseStatus(event, statusOf(result))
     return result
   }
   if (key.length === 0 || key.length > 200) {
@@ -27,8 +29,8 @@ export async function idempotent<T>(event: H3Event, userId: string, scope: strin
   }
   try {
     const result = await action()
-    await storeAnswer(db, ref, { statusCode: successStatus, body: result })
-    setResponseStatus(event, successStatus)
+    await storeAnswer(db, ref, { statusCode: statusOf(result), body: result })
+    setResponseStatus(event, statusOf(result))
     return result
   } catch (err) {
     const answer = toApiErrorBody(err)

@@ -6,13 +6,13 @@ import { liveCounts } from '../domain/events/availability.ts'
 import { TOPICS, type AvailabilityMessage } from '../messaging/pubsub.ts'
 import type { AvailabilityMessageDto, PlaceChangeDto } from '../../shared/types/live.ts'
 import { useDb } from './db.ts'
-import { useLogger } from './logger.ts'
+import { useLogger } from '../observability/logger.ts'
 import { usePubSub } from './pubsub.ts'
 import { useRefusalMemo } from './refusal-memo.ts'
 
-export const COALESCE_MS = 150
+const COALESCE_MS = 150
 
-export type LiveListener = (message: AvailabilityMessageDto) => void
+type LiveListener = (message: AvailabilityMessageDto) => void
 
 interface Room {
   listeners: Set<LiveListener>

@@ -5,7 +5,7 @@ import { TOPICS, type NotificationStreamMessage } from '../messaging/pubsub.ts'
 import type { NotificationDto } from '../../shared/types/notification.ts'
 import { usePubSub } from './pubsub.ts'
 
-export type NotificationListener = (notification: NotificationDto) => void
+type NotificationListener = (notification: NotificationDto) => void
 
 const listenersByUser = new Map<string, Set<NotificationListener>>()
 let listening: (() => void) | undefined

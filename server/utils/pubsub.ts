@@ -3,7 +3,7 @@
 import { Redis } from 'ioredis'
 import { config } from '../config/env.ts'
 import { PubSubBus } from '../messaging/pubsub-bus.ts'
-import { useLogger } from './logger.ts'
+import { useLogger } from '../observability/logger.ts'
 
 let bus: PubSubBus | undefined
 

@@ -8,7 +8,7 @@ import { factsFromProgress, statusFromFacts } from '../domain/queue/queue-status
 import { positionsOf, readLine } from '../domain/queue/queue-store.ts'
 import { TOPICS, type QueueProgressMessage } from '../messaging/pubsub.ts'
 import { config } from '../config/env.ts'
-import { useLogger } from './logger.ts'
+import { useLogger } from '../observability/logger.ts'
 import { usePubSub } from './pubsub.ts'
 import { useRedis } from './redis.ts'
 import { useWaitingRooms } from './waiting-room-directory.ts'

@@ -2,7 +2,7 @@
 // configured lifetime (REFUSAL_MEMO_MS, 0 turns it off), its refusals counted for /metrics.
 import { RefusalMemo } from '../domain/holds/refusal-memo.ts'
 import { config } from '../config/env.ts'
-import { countMetric } from './metrics.ts'
+import { countMetric } from '../observability/web-metrics.ts'
 
 let memo: RefusalMemo | null | undefined
 

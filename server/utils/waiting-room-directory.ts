@@ -2,12 +2,13 @@
 // so the hold path and queued buyers' statuses never ask PostgreSQL whether a room is on. Loaded at
 // boot, reloaded per room when any instance announces a change (TOPICS.queueRoom, sent by the
 // after-commit port), and in full every RELOAD_MS as a safety net for a lost announcement.
-import { getRouterParam, type H3Event } from 'h3'
-import { isUuid } from '../domain/events/access.ts'
-import { loadRoom, loadRooms, noWaitingRoom, type RoomSettings } from '../domain/queue/room-settings.ts'
+import type { H3Event } from 'h3'
+import { idParams } from '../../shared/schemas/params.ts'
+import { loadRoom, loadRooms, type RoomSettings } from '../domain/queue/room-settings.ts'
 import { TOPICS } from '../messaging/pubsub.ts'
 import { useDb } from './db.ts'
-import { useLogger } from './logger.ts'
+import { readParams } from './validate.ts'
+import { useLogger } from '../observability/logger.ts'
 import { usePubSub } from './pubsub.ts'
 
 const RELOAD_MS = 15_000
@@ -81,8 +82,7 @@ export function stopWaitingRooms(): void {
 
 /** The room of the route's event (`:id`), from memory; undefined when the event has none. */
 export async function waitingRoomOf(event: H3Event): Promise<RoomSettings | undefined> {
-  const eventId = getRouterParam(event, 'id') ?? ''
-  if (!isUuid(eventId)) throw noWaitingRoom()
+  const { id: eventId } = readParams(event, idParams)
   const rooms = useWaitingRooms()
   await rooms.ready()
   // Publishing is not announced to the directory: a room of an event that was not on sale when

@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 export const email = z.string().trim().toLowerCase().max(254, 'Use at most 254 characters.').pipe(z.email({ message: 'Enter a valid e-mail address.' }))
 export const password = z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.')
-export const displayName = z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.')
+const displayName = z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.')
 
 export const registerBody = z.object({ email, password, name: displayName })
 export type RegisterBody = z.infer<typeof registerBody>

@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { MAX_PLACES_PER_HOLD } from './holds'
 import { pagination } from './pagination'
+import { bookingPaymentInput } from './payments'
 
 export const createBookingBody = z.object({
   holdId: z.uuid(),
-  /** Provider input; the shipped pay-at-venue provider needs none. */
-  payment: z.object({ provider: z.enum(['pay_at_venue']).default('pay_at_venue') }).catchall(z.unknown()).optional(),
+  /** How to pay: `{method: "card"}` (Stripe Checkout) or at the venue (the default, v1's `{provider: "pay_at_venue"}`). */
+  payment: bookingPaymentInput.optional(),
 }).strict()
-export type CreateBookingBody = z.infer<typeof createBookingBody>
 
 export const changeSeatsBody = z.object({
   seatIds: z.array(z.uuid()).min(1).max(MAX_PLACES_PER_HOLD).refine(ids => new Set(ids).size === ids.length, 'A seat is listed twice.'),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { pagination } from './pagination'
 import { waitingRoomFields } from './queue'
+import { eventPaymentFields } from './payments'
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date())
 
@@ -78,7 +79,7 @@ export const sectionInput = sectionFields.superRefine(checkShape)
 export type SectionInput = z.infer<typeof sectionInput>
 
 /** How many places a (valid) section spec makes. */
-export function placesOf(s: Pick<SectionInput, 'kind' | 'rows' | 'seatsPerRow' | 'capacity'>): number {
+function placesOf(s: Pick<SectionInput, 'kind' | 'rows' | 'seatsPerRow' | 'capacity'>): number {
   return s.kind === 'SEATED' ? (s.rows ?? 0) * (s.seatsPerRow ?? 0) : (s.capacity ?? 0)
 }
 
@@ -131,6 +132,7 @@ export const createEventBody = z.object({
   holdMinutes: eventFields.holdMinutes.optional(),
   sections: sectionList(sectionInput),
   ...waitingRoomFields,
+  ...eventPaymentFields,
 }).strict().superRefine((b, ctx) => {
   checkTimes(b, ctx)
   checkSections(b.sections, ctx)
@@ -138,7 +140,7 @@ export const createEventBody = z.object({
 export type CreateEventBody = z.infer<typeof createEventBody>
 
 /** A section in an edit: `id` names an existing section of the event; without it the section is new. */
-export const sectionEdit = sectionFields.extend({ id: z.uuid('Use the id of one of this event\'s sections.').optional() }).superRefine(checkShape)
+const sectionEdit = sectionFields.extend({ id: z.uuid('Use the id of one of this event\'s sections.').optional() }).superRefine(checkShape)
 export type SectionEdit = z.infer<typeof sectionEdit>
 
 /** Any of the create fields; `sections`, when sent, is the complete new list (missing sections are removed). */
@@ -153,6 +155,7 @@ export const updateEventBody = z.object({
   holdMinutes: eventFields.holdMinutes.optional(),
   sections: sectionList(sectionEdit).optional(),
   ...waitingRoomFields,
+  ...eventPaymentFields,
 }).strict().superRefine((b, ctx) => {
   if (Object.keys(b).length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'Send at least one field to change.' })
   checkTimes(b, ctx)

@@ -1,9 +1,9 @@
-// Request shapes of the organiser workspace (API.md, Organising): team, attendees, check-in,
+// Request shapes of the organiser workspace (docs/API.md, Organising): team, attendees, check-in,
 // audit log and the platform admin's routes. The pages validate their forms with the same schemas.
 import { z } from 'zod'
 import { pagination } from './pagination'
 
-export const STAFF_ROLES = ['CO_ORGANISER', 'CHECKIN'] as const
+const STAFF_ROLES = ['CO_ORGANISER', 'CHECKIN'] as const
 
 export const addStaffBody = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Enter the e-mail address of their Bookify account.')),
@@ -33,7 +33,7 @@ export const checkInBody = z.object({
 }).strict()
 export type CheckInBody = z.infer<typeof checkInBody>
 
-export const MAX_SYNC_SCANS = 500
+const MAX_SYNC_SCANS = 500
 
 /** Scans a device admitted while offline, uploaded once it is back online. */
 export const checkInSyncBody = z.object({

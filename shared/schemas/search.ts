@@ -20,9 +20,7 @@ export const searchQuery = z.object({
   message: 'minPrice must not be above maxPrice.',
   path: ['minPrice'],
 })
-export type SearchQuery = z.infer<typeof searchQuery>
 
 export const suggestQuery = z.object({
   q: z.string().max(200).default(''),
 })
-export type SuggestQuery = z.infer<typeof suggestQuery>

@@ -4,7 +4,7 @@ import type { SearchIndex } from './packed-index'
 import type { QueryWord } from './query-plan'
 import { termsNear, termsWithPrefix } from './token-set'
 
-export const BOOST = { exact: 10, prefix: 3, fuzzy: 1 } as const
+const BOOST = { exact: 10, prefix: 3, fuzzy: 1 } as const
 /** Bounds the work of very short prefixes and typos on a large catalogue. */
 const MAX_EXPANSIONS = 40
 /** Stems are shorter than words ("celebration" → "celebr"), so a partly typed word may be longer than its stem. */

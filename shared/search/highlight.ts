@@ -2,7 +2,7 @@
 // stored under is one of the hit's matched terms, so "Concerts" lights up for a search for "concert".
 import { fold, stem } from './words'
 
-export interface TextPart {
+interface TextPart {
   text: string
   match: boolean
 }

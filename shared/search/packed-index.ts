@@ -4,7 +4,7 @@
 // formula and rounding, so scores are exactly what lunr would have produced.
 import lunr from 'lunr'
 
-export interface PackedField {
+interface PackedField {
   name: string
   boost: number
   /**

@@ -9,7 +9,6 @@ export const SEARCH_FIELDS = {
   venue: 2,
   description: 1,
 } as const
-export type SearchField = keyof typeof SEARCH_FIELDS
 
 const NON_WORD = /[^\p{L}\p{N}]+/u
 const COMBINING_MARKS = /\p{M}/gu

@@ -1,7 +1,9 @@
-/** Every error the API answers has this shape (API.md, Conventions). */
+import type { ErrorCode } from '../errors/error-codes'
+
+/** Every error the API answers has this shape (docs/API.md, Conventions). */
 export interface ApiErrorBody {
   statusCode: number
-  code: string
+  code: ErrorCode
   message: string
   details?: Record<string, unknown>
 }

@@ -1,6 +1,38 @@
 import type { EventStatus, Money, SectionKind } from './event'
 
-export type BookingStatus = 'CONFIRMED' | 'CANCELLED'
+export type BookingStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'CANCELLED' | 'EXPIRED'
+
+export type PaymentStatus = 'NOT_REQUIRED' | 'DUE_AT_VENUE' | 'PENDING' | 'PAID' | 'REFUND_PENDING' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED'
+
+export type RefundStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED'
+export type RefundReason = 'BOOKING_CANCELLED' | 'ORGANISER' | 'EVENT_CANCELLED' | 'PLACES_LOST' | 'PROVIDER'
+
+export interface RefundDto {
+  id: string
+  amount: Money
+  reason: RefundReason
+  note: string | null
+  status: RefundStatus
+  createdAt: string
+  completedAt: string | null
+}
+
+export interface BookingPaymentDto {
+  /** `pay_at_venue`, `stripe`, … */
+  provider: string
+  status: PaymentStatus
+  /** What the buyer pays (or paid), in minor units of the booking's currency. */
+  amountCents: number
+  refundedCents: number
+  /** Card checkout: the session and its hosted page, while it can still be paid. */
+  sessionId?: string | null
+  checkoutUrl?: string | null
+  /** Until when an open card checkout keeps the places. */
+  payBy?: string | null
+  refunds: RefundDto[]
+  /** The invoice's number once one is issued (paid bookings). */
+  invoiceNumber: string | null
+}
 
 export interface TicketDto {
   id: string
@@ -22,8 +54,53 @@ export interface BookingDto {
   status: BookingStatus
   event: { id: string, title: string, startsAt: string, endsAt: string, timezone: string, status: EventStatus, venue: { name: string, address: string, city: string } }
   total: Money
-  payment: { provider: string, status: string }
+  payment: BookingPaymentDto
   createdAt: string
   cancelledAt: string | null
+  /** Why a booking ended: USER, ORGANISER, EVENT_CANCELLED, PLACES_LOST (paid after the places were gone), CHECKOUT_EXPIRED. */
+  cancelReason: string | null
+  /** Until when the buyer's own cancellation is refunded (card payments); null when never. */
+  refundableUntil: string | null
   tickets: TicketDto[]
+}
+
+/** A row of GET /api/organiser/invoices: an invoice or a credit note, as issued. */
+export interface InvoiceSummaryDto {
+  id: string
+  kind: 'INVOICE' | 'CREDIT_NOTE'
+  number: string
+  issuedAt: string
+  bookingId: string
+  bookingReference: string
+  event: { id: string, title: string }
+  buyer: { name: string, email: string | null }
+  /** Gross; a credit note's amount is what it credits (shown negative in the CSV). */
+  total: Money
+  tax: Money
+  taxRatePercent: number
+}
+
+/** One card-paid booking in GET /api/events/:id/payments. */
+export interface PaidBookingDto {
+  id: string
+  reference: string
+  status: BookingStatus
+  buyer: { name: string, email: string }
+  paid: Money
+  refunded: Money
+  /** Still refundable: paid less refunded and pending. */
+  refundable: Money
+  paymentStatus: PaymentStatus
+  refunds: RefundDto[]
+}
+
+/** GET /api/events/:id/payments: the organiser's view of an event's card money. */
+export interface EventPaymentsDto {
+  eventId: string
+  currency: string
+  paidCents: number
+  refundedCents: number
+  netCents: number
+  refunds: { pending: number, succeeded: number, failed: number }
+  bookings: PaidBookingDto[]
 }

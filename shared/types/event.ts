@@ -28,9 +28,9 @@ export interface Page<T> {
   total: number
 }
 
-export type HoldStatus = 'ACTIVE' | 'CONFIRMED' | 'RELEASED' | 'EXPIRED'
+type HoldStatus = 'ACTIVE' | 'CONFIRMED' | 'RELEASED' | 'EXPIRED'
 
-export interface HoldItemDto {
+interface HoldItemDto {
   placeId: string
   label: string
   sectionId: string
@@ -64,6 +64,9 @@ export interface SectionDto {
   seatsPerRow: number | null
 }
 
+export type EventPaymentMethod = 'card' | 'venue'
+export type RefundPolicyDto = { kind: 'NONE' } | { kind: 'UNTIL_HOURS_BEFORE', hours: number }
+
 /** One event as GET /api/events/:id answers it (and POST/PATCH /api/events return it). */
 export interface EventDetailDto {
   id: string
@@ -85,6 +88,14 @@ export interface EventDetailDto {
   sections: SectionDto[]
   availability: { available: number, total: number }
   priceFrom: Money | null
+  /** How buyers may pay; "card" works only where the server has Stripe keys (GET /api/payments/methods). */
+  paymentMethods: EventPaymentMethod[]
+  /** When a buyer who cancels a card-paid booking is refunded. */
+  refundPolicy: RefundPolicyDto
+  /** Tax included in the prices, e.g. 23 or 7.5. */
+  taxRatePercent: number
+  /** The seller as printed on invoices; empty: the organiser's name. */
+  sellerDetails: string
 }
 
 export type PlaceStatus = 'AVAILABLE' | 'HELD' | 'BOOKED'
@@ -123,5 +134,8 @@ export interface OrganiserEventDto extends EventSummaryDto {
   sold: number
   held: number
   available: number
+  /** Value of the valid tickets less what was refunded on bookings that stand. */
   revenue: Money
+  /** Money given back to card buyers (all bookings, cancelled ones included). */
+  refunded: Money
 }

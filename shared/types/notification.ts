@@ -9,6 +9,8 @@ export type NotificationKind =
   | 'event.cancelled'
   | 'reminder'
   | 'google.unlinked'
+  | 'payment.refunded'
+  | 'payment.refund_failed'
 
 export interface NotificationDto {
   id: string

@@ -1,6 +1,6 @@
 import type { NotificationPrefs } from '../schemas/auth'
 
-export type UserRole = 'USER' | 'ADMIN'
+type UserRole = 'USER' | 'ADMIN'
 
 /** The user as the API shows it; never the database row. */
 export interface UserDto {

@@ -4,7 +4,8 @@
 // NITRO_SHUTDOWN_TIMEOUT.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startServer, type RunningServer } from '../support/server.ts'
+import type { RunningServer } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, type TestUser } from '../support/fixtures.ts'
 import { uniqueEmail } from '../support/http.ts'
 
@@ -12,7 +13,7 @@ const SHUTDOWN_TIMEOUT_MS = 15_000
 let server: RunningServer
 
 beforeAll(async () => {
-  server = await startServer({
+  server = await startTestServer({
     DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     NITRO_SHUTDOWN_TIMEOUT: String(SHUTDOWN_TIMEOUT_MS),
   })

@@ -5,7 +5,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
-import { startServer, type RunningServer } from '../support/server.ts'
+import type { RunningServer } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
 import { createDb, type Db } from '../../server/db/client.ts'
 import { insertPublishedEvent, insertUsers, type TestUser } from '../support/fixture-data.ts'
 
@@ -17,7 +18,7 @@ let admin: pg.Client
 beforeAll(async () => {
   // A database of its own: killing its connections disturbs no other test file.
   database = await createTestDatabase('bookify_fault')
-  server = await startServer({
+  server = await startTestServer({
     DATABASE_URL: database.url, AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
   })
   db = createDb(database.url, { max: 2 })

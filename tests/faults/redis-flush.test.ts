@@ -4,7 +4,8 @@
 // holds whose BullMQ expiry jobs were flushed away still expire: lazily at once, and by the sweep.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startServer, type RunningServer } from '../support/server.ts'
+import type { RunningServer } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import { expireHolds } from '../../server/domain/holds/hold-lifecycle.ts'
@@ -18,7 +19,7 @@ let server: RunningServer
 
 beforeAll(async () => {
   redis = await startPrivateRedis()
-  server = await startServer({
+  server = await startTestServer({
     DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     REDIS_URL: redis.url, BULLMQ_PREFIX: `fault-${randomUUID().slice(0, 8)}`,
   })

@@ -1,4 +1,4 @@
-// Every auth row of API.md, black-box against the built server.
+// Every auth row of docs/API.md, black-box against the built server.
 import { describe, expect, inject, it } from 'vitest'
 import { SignJWT } from 'jose'
 import { api, Browser, uniqueEmail } from '../support/http.ts'

@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signAccessToken } from '../../server/domain/accounts/access-tokens.ts'
 import { api, baseUrl } from '../support/http.ts'
 import { createUsers, testDb, type TestUser } from '../support/fixtures.ts'
-import { startServer, type RunningServer } from '../support/server.ts'
+import type { RunningServer } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
 import { eventually } from '../support/workers.ts'
 
 const servers: RunningServer[] = []
 const start = async () => {
-  const server = await startServer({ DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url') })
+  const server = await startTestServer({ DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url') })
   servers.push(server)
   return server
 }

@@ -1,26 +1,31 @@
 // Google Calendar: the connect flow through the web server and the sync handler, both using the real
 // googleapis client against a local fake Google that checks every request.
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadConfig } from '../../server/config/env.ts'
 import { googleConfigOf, type GoogleConfig } from '../../server/domain/calendar/google/google-config.ts'
 import { googleEventIdFor } from '../../server/domain/calendar/google/calendar-event-body.ts'
 import { decryptTokenFor, storeNewLink } from '../../server/domain/calendar/google/token-store.ts'
 import { GoogleRateLimitedError } from '../../server/domain/calendar/google/google-errors.ts'
-import { calendarHandler } from '../../workers/handlers/calendar/calendar-handler.ts'
+import { calendarHandlers } from '../../workers/handlers/calendar/calendar-handlers.ts'
 import { api } from '../support/http.ts'
-import { startServer, type RunningServer } from '../support/server.ts'
+import type { RunningServer } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts'
-import { outboxEnvelope, runtimeTools } from '../support/message-tools.ts'
+import { dispatcher, outboxEnvelope, runtimeTools } from '../support/message-tools.ts'
 
 const CLIENT = { clientId: 'bookify-test.apps.googleusercontent.com', clientSecret: 'fake-secret' }
 const ENCRYPTION_KEY = randomBytes(32).toString('base64url')
 
 let google: FakeGoogle
 let server: RunningServer
+const serverLog = join(mkdtempSync(join(tmpdir(), 'bookify-google-')), 'server.log')
 let cfg: GoogleConfig
-let handle: ReturnType<typeof calendarHandler>
+let handle: ReturnType<typeof dispatcher>
 let organiser: TestUser
 let event: TestEvent
 let nextSeat = 0
@@ -33,7 +38,7 @@ async function call(method: string, path: string, token?: string, body?: unknown
   })
   const text = await res.text()
   const json = (res.headers.get('content-type') ?? '').includes('json')
-  return { status: res.status, location: res.headers.get('location'), body: json && text ? JSON.parse(text) : text }
+  return { status: res.status, location: res.headers.get('location'), requestId: res.headers.get('x-request-id'), body: json && text ? JSON.parse(text) : text }
 }
 
 beforeAll(async () => {
@@ -43,9 +48,9 @@ beforeAll(async () => {
     GOOGLE_CLIENT_ID: CLIENT.clientId, GOOGLE_CLIENT_SECRET: CLIENT.clientSecret,
     GOOGLE_OAUTH_BASE_URL: google.url, GOOGLE_TOKEN_BASE_URL: google.url, GOOGLE_API_BASE_URL: google.url,
   }
-  server = await startServer(env)
+  server = await startTestServer(env, { logFile: serverLog })
   cfg = googleConfigOf(loadConfig({ ...env, APP_URL: server.url }))!
-  handle = calendarHandler({ cfg })
+  handle = dispatcher(calendarHandlers({ cfg }))
   ;[organiser] = await createUsers(1) as [TestUser]
   event = await createPublishedEvent(organiser.id, [{ name: 'Stalls', kind: 'SEATED', rows: 3, seatsPerRow: 10, priceCents: 4500 }])
 })
@@ -77,7 +82,7 @@ async function book(user: TestUser): Promise<{ id: string, reference: string }> 
 
 async function deliver(routingKey: string, aggregateId: string): Promise<void> {
   const message = await outboxEnvelope(testDb(), routingKey, aggregateId)
-  await handle(message, runtimeTools(testDb(), 'calendar-sync', message.id))
+  await handle(message, runtimeTools(testDb(), 'calendar-sync', message))
 }
 
 describe('connect and disconnect', () => {
@@ -105,6 +110,9 @@ describe('connect and disconnect', () => {
     expect((await call('GET', '/api/integrations/google/connect')).status).toBe(401)
     const forged = await call('GET', '/api/integrations/google/callback?code=x&state=not-a-jwt')
     expect(forged.location).toBe('/account?google=error')
+    // The operator sees why, on a pino warning line that joins up with the request.
+    const lines = readFileSync(serverLog, 'utf8').split('\n').filter(l => l.startsWith('{')).map(l => JSON.parse(l))
+    expect(lines.find(l => l.msg === 'Google connect failed')).toMatchObject({ level: 40, role: 'web', reqId: forged.requestId, err: expect.any(String) })
     const start = await call('GET', '/api/integrations/google/connect', me.token)
     const granted = await fetch(start.location!, { redirect: 'manual' })
     const callback = new URL(granted.headers.get('location')!)
@@ -165,8 +173,8 @@ describe('calendar sync', () => {
     await connect(me)
     const booking = await book(me)
     const message = await outboxEnvelope(testDb(), 'booking.confirmed', booking.id)
-    await handle(message, { ...runtimeTools(testDb(), 'calendar-sync', message.id), tx: async () => { throw new Error('crash before commit') } }).catch(() => {})
-    await handle(message, runtimeTools(testDb(), 'calendar-sync', message.id))
+    await handle(message, { ...runtimeTools(testDb(), 'calendar-sync', message), tx: async () => { throw new Error('crash before commit') } }).catch(() => {})
+    await handle(message, runtimeTools(testDb(), 'calendar-sync', message))
     const id = googleEventIdFor(booking.id)
     expect(google.calendarCalls().filter(c => c.endsWith(id))).toEqual([`insert ${id}`, `patch ${id}`])
     expect(await testDb().calendarEntry.count({ where: { bookingId: booking.id } })).toBe(1)
@@ -210,9 +218,9 @@ describe('calendar sync', () => {
     const message = await outboxEnvelope(testDb(), 'booking.confirmed', booking.id)
     for (const status of [429, 403] as const) {
       google.rateLimitNext(1, status)
-      await expect(handle(message, runtimeTools(testDb(), `calendar-sync-${status}`, message.id))).rejects.toBeInstanceOf(GoogleRateLimitedError)
+      await expect(handle(message, runtimeTools(testDb(), `calendar-sync-${status}`, message))).rejects.toBeInstanceOf(GoogleRateLimitedError)
     }
-    await handle(message, runtimeTools(testDb(), 'calendar-sync', message.id))
+    await handle(message, runtimeTools(testDb(), 'calendar-sync', message))
     expect(await testDb().calendarEntry.count({ where: { bookingId: booking.id } })).toBe(1)
   })
 

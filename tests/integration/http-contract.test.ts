@@ -1,6 +1,9 @@
-// The contract's generic answers (API.md, Conventions) hold for every route.
+// The contract's generic answers (docs/API.md, Conventions) hold for every route.
+import { randomUUID } from 'node:crypto'
 import { describe, expect, inject, it } from 'vitest'
 import { api } from '../support/http.ts'
+import { apiRouteFiles, fillRoute } from '../support/api-routes.ts'
+import { createUsers, type TestUser } from '../support/fixtures.ts'
 
 describe('HTTP conventions', () => {
   it('answers an unknown API route with 404 in the error shape', async () => {
@@ -41,6 +44,23 @@ describe('HTTP conventions', () => {
       const res = await api('POST', '/api/auth/login', { rawBody })
       expect(res.status, rawBody).toBe(400)
       expect(res.body.code).toBe('VALIDATION_FAILED')
+    }
+  })
+
+  it('answers 404 NOT_FOUND for a malformed or unknown id on every route with a path parameter', async () => {
+    const [caller] = await createUsers(1) as [TestUser]
+    const routes = apiRouteFiles().filter(r => r.params.length > 0)
+    expect(routes.length).toBeGreaterThan(20)
+    // An unknown well-formed id reaches the domain; only reads and deletes carry no body to refuse first.
+    const cases = [
+      ...['not-a-uuid', '12345', 'ABC%20DEF'].flatMap(id => routes.map(r => ({ ...r, id }))),
+      ...routes.filter(r => r.method === 'GET' || r.method === 'DELETE').map(r => ({ ...r, id: randomUUID() })),
+    ]
+    for (const { method, route, params, id } of cases) {
+      const path = fillRoute(route, Object.fromEntries(params.map(p => [p, id])))
+      const res = await api(method, path, { token: caller.token, ...(method === 'GET' ? {} : { body: {} }) })
+      expect(res.status, `${method} ${path}`).toBe(404)
+      expect(res.body, `${method} ${path}`).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String) })
     }
   })
 

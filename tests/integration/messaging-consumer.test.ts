@@ -3,17 +3,18 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeOutbox } from '../../server/messaging/outbox.ts'
-import { EVENTS_EXCHANGE, MESSAGE_HEADERS, QUEUES, ROUTING_KEYS, deadLetterQueue } from '../../server/messaging/names.ts'
+import { EVENTS_EXCHANGE, MESSAGE_HEADERS, QUEUES, ROUTING_KEYS, deadLetterQueue, retryQueue } from '../../server/messaging/names.ts'
 import { declareTopology } from '../../server/messaging/topology.ts'
 import { testDb } from '../support/fixtures.ts'
+import { createTestVhost, type TestVhost } from '../support/rabbitmq.ts'
 import {
-  TEST_EFFECTS_TABLE, createTestVhost, drainQueue, eventually, openTestChannel, settleMessaging, startWorker,
-  type RunningWorker, type TestVhost,
+  TEST_EFFECTS_TABLE, TEST_TIMINGS, drainQueue, eventually, openTestChannel, settleMessaging, startWorker, type RunningWorker,
 } from '../support/workers.ts'
 
 let vhost: TestVhost
 const workers: RunningWorker[] = []
 const QUEUE = QUEUES.notifications
+const RETRY_DELAYS = TEST_TIMINGS.RETRY_DELAYS_MS.split(',').map(Number)
 
 beforeAll(async () => {
   vhost = await createTestVhost()
@@ -74,40 +75,51 @@ describe('consumer runtime', () => {
 
   it('finishes the message in hand on SIGTERM before exiting', { timeout: 30_000 }, async () => {
     const consumer = await startWorker('tests/support/test-consumer-worker.ts', {
-      AMQP_URL: vhost.url, TEST_QUEUE: QUEUE, TEST_CONSUMER_NAME: 'sigterm-test', TEST_DELAY_MS: '2000',
+      AMQP_URL: vhost.url, TEST_QUEUE: QUEUE, TEST_CONSUMER_NAME: 'sigterm-test', TEST_DELAY_MS: '1000',
     })
     workers.push(consumer)
     const messageId = await writeUserRegistered()
     await consumer.waitForLog(l => l.msg === 'test handler wrote its effect; committing after the delay' && l.messageId === messageId)
     expect(await consumer.stop()).toBe(0)
     expect(await effectCount('sigterm-test', messageId)).toBe(1)
-    expect(consumer.logs().some(l => l.messageId === messageId && l.outcome === 'ok')).toBe(true)
+    // The signal came while the handler was still inside its transaction, and it was let finish.
+    const logs = consumer.logs()
+    const signalled = logs.findIndex(l => l.msg === 'shutting down')
+    const finished = logs.findIndex(l => l.messageId === messageId && l.outcome === 'ok')
+    expect(signalled).toBeGreaterThanOrEqual(0)
+    expect(finished).toBeGreaterThan(signalled)
     expect(await testDb().processedMessage.count({ where: { consumer: 'sigterm-test', messageId } })).toBe(1)
   })
 
-  it('dead-letters an invalid message at once and a failing one after the attempt limit, without blocking the queue', { timeout: 60_000 }, async () => {
+  it('dead-letters an invalid message at once and a failing one after the attempt limit, acks one it has no handler for, without blocking the queue', { timeout: 60_000 }, async () => {
     const consumer = await startWorker('tests/support/test-consumer-worker.ts', {
       AMQP_URL: vhost.url, TEST_QUEUE: QUEUE, TEST_CONSUMER_NAME: 'dead-letter-test',
-      TEST_FAIL_TYPES: ROUTING_KEYS.waitlistOffered, TEST_MAX_ATTEMPTS: '3',
+      TEST_FAIL_TYPES: ROUTING_KEYS.waitlistOffered, TEST_UNHANDLED_TYPES: ROUTING_KEYS.holdExpired, TEST_MAX_ATTEMPTS: '3',
     })
     workers.push(consumer)
     const { channel, close } = await openTestChannel(vhost.url)
     try {
-      await declareTopology(channel)
+      await declareTopology(channel, RETRY_DELAYS)
       await drainQueue(channel, deadLetterQueue(QUEUE))
       // Schema-invalid: userId is not a uuid. Straight to the dead-letter queue, no retries.
       const invalid = rawEnvelope(ROUTING_KEYS.userRegistered, { userId: 'not-a-uuid' })
       channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.userRegistered, Buffer.from(JSON.stringify(invalid)), { messageId: invalid.id, persistent: true })
       const garbage = randomUUID()
       channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.userRegistered, Buffer.from('{not json'), { messageId: garbage, persistent: true })
-      // Valid but its handler always throws: 3 attempts (1 s, then 5 s apart), then dead-lettered.
+      // Valid but its handler always throws: 3 attempts (0.2 s, then 0.4 s apart: TEST_TIMINGS), then dead-lettered.
       const failing = rawEnvelope(ROUTING_KEYS.waitlistOffered, { entryId: randomUUID(), userId: randomUUID(), eventId: randomUUID(), holdId: randomUUID(), expiresAt: new Date().toISOString() })
       channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.waitlistOffered, Buffer.from(JSON.stringify(failing)), { messageId: failing.id, persistent: true })
+      // Valid, bound to the queue, but the consumer has no handler for it: acknowledged, not dead-lettered.
+      const unhandled = rawEnvelope(ROUTING_KEYS.holdExpired, { holdId: randomUUID(), userId: randomUUID(), eventId: randomUUID(), placeIds: [] })
+      channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.holdExpired, Buffer.from(JSON.stringify(unhandled)), { messageId: unhandled.id, persistent: true })
       // A good message behind them is handled at once.
       const good = rawEnvelope(ROUTING_KEYS.userRegistered, { userId: randomUUID() })
       channel.publish(EVENTS_EXCHANGE, ROUTING_KEYS.userRegistered, Buffer.from(JSON.stringify(good)), { messageId: good.id, persistent: true })
 
       await eventually(async () => (await effectCount('dead-letter-test', good.id)) === 1, 5_000, 'the good message to be handled')
+      await consumer.waitForLog(l => l.messageId === unhandled.id && l.outcome === 'ignored', 5_000)
+      expect(await effectCount('dead-letter-test', unhandled.id)).toBe(0)
+      expect(await testDb().processedMessage.count({ where: { consumer: 'dead-letter-test', messageId: unhandled.id } })).toBe(0)
       const dead = new Map<string, { reason: unknown, attempt: unknown, error: unknown }>()
       await eventually(async () => {
         for (const m of await drainQueue(channel, deadLetterQueue(QUEUE))) {
@@ -120,13 +132,23 @@ describe('consumer runtime', () => {
       expect(String(dead.get(invalid.id)!.error)).toContain('invalid user.registered payload')
       expect(dead.get(garbage)).toMatchObject({ reason: 'invalid', attempt: 1 })
       expect(dead.get(failing.id)).toMatchObject({ reason: 'max-attempts', attempt: 3, error: 'test handler refuses waitlist.offered' })
+      expect(dead.has(unhandled.id)).toBe(false)
       const attempts = consumer.logs().filter(l => l.messageId === failing.id && (l.outcome === 'retried' || l.outcome === 'dead_lettered'))
       expect(attempts.map(l => l.outcome)).toEqual(['retried', 'retried', 'dead_lettered'])
+      // Each retry sat out its delay queue's TTL (give or take the log's millisecond rounding).
+      const at = attempts.map(l => Number(l.time))
+      expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(RETRY_DELAYS[0]! - 10)
+      expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(RETRY_DELAYS[1]! - 10)
       expect(await effectCount('dead-letter-test', failing.id)).toBe(0)
       expect(await testDb().processedMessage.count({ where: { consumer: 'dead-letter-test', messageId: failing.id } })).toBe(0)
-      // Dead means dead: nothing comes back to the work queue.
-      await new Promise(r => setTimeout(r, 1_500))
-      expect(consumer.logs().filter(l => l.messageId === failing.id && l.attempt === 4)).toEqual([])
+      // Dead means dead: nothing comes back to the work queue. The marker is a good message sent through
+      // the longest delay queue after the dead-lettering: by the time it is handled, anything the
+      // runtime had put in any delay queue would have come back first.
+      const marker = rawEnvelope(ROUTING_KEYS.userRegistered, { userId: randomUUID() })
+      channel.sendToQueue(retryQueue(QUEUE, Math.max(...RETRY_DELAYS)), Buffer.from(JSON.stringify(marker)), { messageId: marker.id, persistent: true })
+      await consumer.waitForLog(l => l.messageId === marker.id && l.outcome === 'ok', 10_000)
+      expect(consumer.logs().filter(l => l.messageId === failing.id && Number(l.attempt) > 3)).toEqual([])
+      expect(await drainQueue(channel, deadLetterQueue(QUEUE))).toEqual([])
     } finally {
       await close()
     }

@@ -2,13 +2,11 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeOutbox } from '../../server/messaging/outbox.ts'
-import { QUEUES, ROUTING_KEYS } from '../../server/messaging/names.ts'
+import { QUEUES, QUEUE_BINDINGS, ROUTING_KEYS } from '../../server/messaging/names.ts'
 import { api, type Res } from '../support/http.ts'
 import { testDb } from '../support/fixtures.ts'
-import {
-  TEST_EFFECTS_TABLE, createTestVhost, drainQueue, eventually, openTestChannel, rabbitApp, settleMessaging, startWorker,
-  type RunningWorker, type TestVhost,
-} from '../support/workers.ts'
+import { createTestVhost, rabbitApp, type TestVhost } from '../support/rabbitmq.ts'
+import { TEST_EFFECTS_TABLE, drainQueue, eventually, openTestChannel, settleMessaging, startWorker, type RunningWorker } from '../support/workers.ts'
 
 let vhost: TestVhost
 const workers: RunningWorker[] = []
@@ -44,14 +42,24 @@ describe('outbox relay', () => {
     expect(rows).toHaveLength(3)
     const ids = rows.map(r => r.id)
     await eventually(async () => (await publishedAt(ids)).every(Boolean), 10_000, 'published_at on every row')
+    // Markers: rows written after those were published, reaching every queue bound to their keys. Once they are out,
+    // the relay has gone round again, and anything it published twice is in the queues ahead of them.
+    const markerBooking = { bookingId: randomUUID(), userId: randomUUID(), eventId: randomUUID(), reference: 'BK-MARKER' }
+    await writeOutbox(testDb(), ROUTING_KEYS.bookingCancelled, { ...markerBooking, reason: 'USER' })
+    await writeOutbox(testDb(), ROUTING_KEYS.eventUpdated, { eventId: markerBooking.eventId, timesChanged: false })
+    const markerIds = (await testDb().outboxMessage.findMany({ where: { aggregateId: { in: [markerBooking.bookingId, markerBooking.eventId] } }, select: { id: true } })).map(r => r.id)
+    expect(markerIds).toHaveLength(2)
+    await eventually(async () => (await publishedAt(markerIds)).every(Boolean), 10_000, 'the markers published')
 
     const { channel, close } = await openTestChannel(vhost.url)
     try {
-      await new Promise(r => setTimeout(r, 300)) // anything published twice would be in the queues by now
       const received = new Map<string, string[]>()
       for (const queue of Object.values(QUEUES)) {
         // Only this test's messages: the run's database is shared with other files.
-        received.set(queue, (await drainQueue(channel, queue)).map(m => m.properties.messageId as string).filter(id => ids.includes(id)))
+        const drained = (await drainQueue(channel, queue)).map(m => m.properties.messageId as string)
+        const markersBound = [ROUTING_KEYS.bookingCancelled, ROUTING_KEYS.eventUpdated].filter(key => (QUEUE_BINDINGS[queue] as readonly string[]).includes(key))
+        expect(drained.filter(id => markerIds.includes(id)), `the markers in ${queue}`).toHaveLength(markersBound.length)
+        received.set(queue, drained.filter(id => ids.includes(id)))
       }
       const confirmedId = rows.find(r => r.routingKey === ROUTING_KEYS.bookingConfirmed)!.id
       const cancelledId = rows.find(r => r.routingKey === ROUTING_KEYS.bookingCancelled)!.id
@@ -63,6 +71,7 @@ describe('outbox relay', () => {
       expect(received.get(QUEUES.calendarSync)!.sort()).toEqual([confirmedId, cancelledId, updatedId].sort())
       expect(received.get(QUEUES.searchIndex)).toEqual([updatedId])
       expect(received.get(QUEUES.cleanup)).toEqual([cancelledId])
+      expect(received.get(QUEUES.payments)).toEqual([]) // binds none of these keys
     } finally {
       await close()
     }
@@ -112,7 +121,12 @@ describe('outbox relay', () => {
       const handled = await testDb().$queryRaw<{ n: number }[]>`SELECT count(DISTINCT message_id)::int AS n FROM test_consumer_effects WHERE consumer = 'outage-test' AND message_id = ANY(${ids}::text[])`
       return handled[0]!.n === 100 || undefined
     }, 60_000, 'all 100 messages handled')
-    await new Promise(r => setTimeout(r, 1_000)) // a duplicate would show up now
+    // A duplicate would be queued ahead of a marker written once all 100 are marked published.
+    await eventually(async () => (await publishedAt(ids)).every(Boolean), 10_000, 'published_at on all 100 rows')
+    const marker = randomUUID()
+    await writeOutbox(testDb(), ROUTING_KEYS.userRegistered, { userId: marker })
+    const { id: markerId } = await testDb().outboxMessage.findFirstOrThrow({ where: { aggregateId: marker } })
+    await consumer.waitForLog(l => l.messageId === markerId && l.outcome === 'ok', 20_000)
     const effects = await testDb().$queryRaw<{ message_id: string, n: number }[]>`
       SELECT message_id, count(*)::int AS n FROM test_consumer_effects WHERE consumer = 'outage-test' AND message_id = ANY(${ids}::text[]) GROUP BY message_id`
     expect(effects).toHaveLength(100)

@@ -8,12 +8,13 @@ import { JOB_QUEUES, reminderJobId, type ReminderJob } from '../../server/messag
 import { testAfterCommit, type TestAfterCommit } from '../support/after-commit.ts'
 import { createMailer, type Mailer } from '../../server/domain/notifications/mailer.ts'
 import { EMAIL_CONSUMER } from '../../server/domain/notifications/email-once.ts'
-import { notificationHandler, type NotificationServices } from '../../workers/handlers/notifications/notification-handler.ts'
+import { notificationHandlers, type NotificationServices } from '../../workers/handlers/notifications/notification-handlers.ts'
 import { reminderProcessor } from '../../workers/handlers/notifications/reminder-processor.ts'
 import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
+import { PDFParse } from 'pdf-parse'
 import { decodePart, headerOf, mimeParts, startFakeSmtp, type FakeSmtp } from '../support/fake-smtp.ts'
-import { bareTools, crashingTools, outboxEnvelope, quietLog, runtimeTools } from '../support/message-tools.ts'
+import { bareTools, crashingTools, dispatcher, outboxEnvelope, quietLog, runtimeTools } from '../support/message-tools.ts'
 
 let smtp: FakeSmtp
 let mailer: Mailer
@@ -21,7 +22,7 @@ let redis: Redis
 let reminders: Queue<ReminderJob>
 let services: NotificationServices
 let after: TestAfterCommit
-let handle: ReturnType<typeof notificationHandler>
+let handle: ReturnType<typeof dispatcher>
 let organiser: TestUser
 let event: TestEvent
 let nextSeat = 0
@@ -34,7 +35,7 @@ beforeAll(async () => {
   reminders = new Queue<ReminderJob>(JOB_QUEUES.reminders, { connection: redis, prefix: `bookify-test-${randomBytes(4).toString('hex')}` })
   after = testAfterCommit(testDb())
   services = { mailer, appUrl: baseUrl(), effects: after.effects, reminders }
-  handle = notificationHandler(services)
+  handle = dispatcher(notificationHandlers(services))
   ;[organiser] = await createUsers(1) as [TestUser]
   event = await createPublishedEvent(organiser.id, [{ name: 'Stalls', kind: 'SEATED', rows: 4, seatsPerRow: 10, priceCents: 4500 }], { startsInDays: 10 })
 })
@@ -68,7 +69,7 @@ describe('booking.confirmed', () => {
     const [me] = await createUsers(1) as [TestUser]
     const booking = await book(me, 2)
     const message = await outboxEnvelope(testDb(), 'booking.confirmed', booking.id)
-    await handle(message, runtimeTools(testDb(), 'notifications', message.id))
+    await handle(message, runtimeTools(testDb(), 'notifications', message))
 
     const list = await api('GET', '/api/notifications', { token: me.token })
     expect(list.status).toBe(200)
@@ -92,6 +93,16 @@ describe('booking.confirmed', () => {
     expect(html).toContain(`${baseUrl()}/bookings/${booking.id}`)
     const text = decodePart(parts.find(p => /^text\/plain/i.test(p.headers['content-type'] ?? ''))!)
     expect(text).toContain(booking.reference)
+    // The tickets, printable: a PDF with a page per ticket and its code.
+    const pdfPart = parts.find(p => /^application\/pdf/i.test(p.headers['content-type'] ?? ''))
+    expect(pdfPart, 'the tickets PDF').toBeDefined()
+    expect(pdfPart!.headers['content-disposition']).toContain(`bookify-tickets-${booking.reference}.pdf`)
+    const pdf = new PDFParse({ data: new Uint8Array(Buffer.from(pdfPart!.body.replace(/\s+/g, ''), 'base64')) })
+    const printed = await pdf.getText()
+    await pdf.destroy()
+    expect(printed.pages).toHaveLength(2)
+    const codes = await testDb().ticket.findMany({ where: { bookingId: booking.id }, select: { code: true } })
+    for (const { code } of codes) expect(printed.text).toContain(code)
 
     // The 24-hour reminder is scheduled for the event's current start.
     const { startsAt } = await testDb().event.findUniqueOrThrow({ where: { id: event.id } })
@@ -104,13 +115,13 @@ describe('booking.confirmed', () => {
     const booking = await book(me)
     const message = await outboxEnvelope(testDb(), 'booking.confirmed', booking.id)
     // First attempt: the e-mail goes out, then the process "dies" before the commit.
-    await expect(handle(message, crashingTools(testDb()))).rejects.toThrow(/simulated crash/)
+    await expect(handle(message, crashingTools(testDb(), message))).rejects.toThrow(/simulated crash/)
     expect(mailsTo(await emailOf(me.id))).toHaveLength(1)
     expect(await testDb().notification.count({ where: { userId: me.id } })).toBe(0)
     // Redelivered: the notification is stored, the e-mail is not sent again.
-    await handle(message, runtimeTools(testDb(), 'notifications', message.id))
+    await handle(message, runtimeTools(testDb(), 'notifications', message))
     // And once more, as if the processed mark were missing: still nothing new.
-    await handle(message, bareTools(testDb()))
+    await handle(message, bareTools(testDb(), message))
     expect(await testDb().notification.count({ where: { userId: me.id, sourceId: message.id } })).toBe(1)
     expect(mailsTo(await emailOf(me.id))).toHaveLength(1)
     expect(await testDb().processedMessage.count({ where: { consumer: EMAIL_CONSUMER, messageId: { startsWith: message.id } } })).toBe(1)
@@ -123,7 +134,7 @@ describe('booking.confirmed', () => {
     for (const user of [quiet, mailOnly]) {
       const booking = await book(user)
       const message = await outboxEnvelope(testDb(), 'booking.confirmed', booking.id)
-      await handle(message, runtimeTools(testDb(), 'notifications', message.id))
+      await handle(message, runtimeTools(testDb(), 'notifications', message))
     }
     expect(await testDb().notification.count({ where: { userId: { in: [quiet.id, mailOnly.id] } } })).toBe(0)
     expect(mailsTo(await emailOf(quiet.id))).toHaveLength(0)
@@ -138,10 +149,10 @@ describe('booking.changed and booking.cancelled', () => {
     const newSeat = event.sections[0]!.placeIds[nextSeat++]!
     expect((await api('PATCH', `/api/bookings/${booking.id}`, { token: me.token, body: { seatIds: [newSeat] } })).status).toBe(200)
     const changed = await outboxEnvelope(testDb(), 'booking.changed', booking.id)
-    await handle(changed, runtimeTools(testDb(), 'notifications', changed.id))
+    await handle(changed, runtimeTools(testDb(), 'notifications', changed))
     expect((await api('POST', `/api/bookings/${booking.id}/cancel`, { token: me.token })).status).toBe(200)
     const cancelled = await outboxEnvelope(testDb(), 'booking.cancelled', booking.id)
-    await handle(cancelled, runtimeTools(testDb(), 'notifications', cancelled.id))
+    await handle(cancelled, runtimeTools(testDb(), 'notifications', cancelled))
 
     const kinds = (await api('GET', '/api/notifications', { token: me.token })).body.items.map((n: { kind: string }) => n.kind)
     expect(kinds).toEqual(['booking.cancelled', 'booking.changed'])
@@ -174,7 +185,7 @@ describe('GET /api/notifications and POST /api/notifications/:id/read', () => {
     const second = await book(me)
     for (const b of [first, second]) {
       const message = await outboxEnvelope(testDb(), 'booking.confirmed', b.id)
-      await handle(message, runtimeTools(testDb(), 'notifications', message.id))
+      await handle(message, runtimeTools(testDb(), 'notifications', message))
     }
     const list = await api('GET', '/api/notifications?pageSize=1', { token: me.token })
     expect(list.body).toMatchObject({ total: 2, pageSize: 1 })
@@ -201,19 +212,19 @@ describe('event.updated and event.cancelled', () => {
     const hold = await api('POST', '/api/holds', { token: holder.token, body: { eventId: own.id, ga: [{ sectionId: own.sections[0]!.id, quantity: 2 }] } })
     const booking = (await api('POST', '/api/bookings', { token: holder.token, body: { holdId: hold.body.id } })).body
     const confirmed = await outboxEnvelope(testDb(), 'booking.confirmed', booking.id)
-    await handle(confirmed, runtimeTools(testDb(), 'notifications', confirmed.id))
+    await handle(confirmed, runtimeTools(testDb(), 'notifications', confirmed))
     const before = await testDb().event.findUniqueOrThrow({ where: { id: own.id } })
 
     // A title edit: announced, but not worth a notice.
     expect((await api('PATCH', `/api/events/${own.id}`, { token: owner.token, body: { title: 'Renamed' } })).status).toBe(200)
     const cosmetic = await outboxEnvelope(testDb(), 'event.updated', own.id)
-    await handle(cosmetic, runtimeTools(testDb(), 'notifications', cosmetic.id))
+    await handle(cosmetic, runtimeTools(testDb(), 'notifications', cosmetic))
     expect(await testDb().notification.count({ where: { userId: holder.id, kind: 'event.updated' } })).toBe(0)
 
     // The venue moves: worth a notice although the times did not change.
     expect((await api('PATCH', `/api/events/${own.id}`, { token: owner.token, body: { venue: { name: 'Bigger Hall' } } })).status).toBe(200)
     const venue = await outboxEnvelope(testDb(), 'event.updated', own.id)
-    await handle(venue, runtimeTools(testDb(), 'notifications', venue.id))
+    await handle(venue, runtimeTools(testDb(), 'notifications', venue))
     expect(await testDb().notification.count({ where: { userId: holder.id, kind: 'event.updated' } })).toBe(1)
 
     // The start moves by a day: a notice, and the reminder follows.
@@ -222,7 +233,7 @@ describe('event.updated and event.cancelled', () => {
     expect((await api('PATCH', `/api/events/${own.id}`, { token: owner.token, body: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } })).status).toBe(200)
     const moved = await outboxEnvelope(testDb(), 'event.updated', own.id)
     expect(moved.data).toMatchObject({ timesChanged: true })
-    await handle(moved, runtimeTools(testDb(), 'notifications', moved.id))
+    await handle(moved, runtimeTools(testDb(), 'notifications', moved))
     expect(await testDb().notification.count({ where: { userId: holder.id, kind: 'event.updated' } })).toBe(2)
     expect(await reminders.getJob(reminderJobId(booking.id, before.startsAt))).toBeUndefined()
     expect((await reminders.getJob(reminderJobId(booking.id, startsAt)))?.data.startsAt).toBe(startsAt.toISOString())
@@ -230,9 +241,9 @@ describe('event.updated and event.cancelled', () => {
     // Cancelled: one event.cancelled notice; the per-booking cancellation adds none of its own.
     expect((await api('POST', `/api/events/${own.id}/cancel`, { token: owner.token })).status).toBe(200)
     const bookingCancelled = await outboxEnvelope(testDb(), 'booking.cancelled', booking.id)
-    await handle(bookingCancelled, runtimeTools(testDb(), 'notifications', bookingCancelled.id))
+    await handle(bookingCancelled, runtimeTools(testDb(), 'notifications', bookingCancelled))
     const eventCancelled = await outboxEnvelope(testDb(), 'event.cancelled', own.id)
-    await handle(eventCancelled, runtimeTools(testDb(), 'notifications', eventCancelled.id))
+    await handle(eventCancelled, runtimeTools(testDb(), 'notifications', eventCancelled))
     const kinds = (await testDb().notification.findMany({ where: { userId: holder.id }, orderBy: { createdAt: 'asc' } })).map(n => n.kind)
     expect(kinds).toEqual(['booking.confirmed', 'event.updated', 'event.updated', 'event.cancelled'])
     expect(await reminders.getJob(reminderJobId(booking.id, startsAt))).toBeUndefined()
@@ -245,7 +256,7 @@ describe('user.registered and waitlist.offered', () => {
     const registered = await api('POST', '/api/auth/register', { body: { email, password: 'correct horse battery', name: 'Wendy <b>' } })
     expect(registered.status).toBe(201)
     const welcome = await outboxEnvelope(testDb(), 'user.registered', registered.body.user.id)
-    await handle(welcome, runtimeTools(testDb(), 'notifications', welcome.id))
+    await handle(welcome, runtimeTools(testDb(), 'notifications', welcome))
     const [mail] = mailsTo(email)
     expect(headerOf(mail!.raw, 'subject')).toBe('Welcome to Bookify')
     expect(decodePart(mimeParts(mail!.raw).find(p => /text\/html/.test(p.headers['content-type'] ?? ''))!)).toContain('Wendy &lt;b&gt;')
@@ -261,7 +272,7 @@ describe('user.registered and waitlist.offered', () => {
     expect((await api('POST', `/api/bookings/${sold.id}/cancel`, { token: buyer.token })).status).toBe(200)
     const entry = await testDb().waitlistEntry.findFirstOrThrow({ where: { userId: waiting.id, eventId: small.id } })
     const offered = await outboxEnvelope(testDb(), 'waitlist.offered', entry.id)
-    await handle(offered, runtimeTools(testDb(), 'notifications', offered.id))
+    await handle(offered, runtimeTools(testDb(), 'notifications', offered))
     const [notice] = (await api('GET', '/api/notifications', { token: waiting.token })).body.items
     const { holdId } = offered.data as { holdId: string }
     expect(notice).toMatchObject({ kind: 'waitlist.offered', link: `${baseUrl()}/events/${small.id}?hold=${holdId}` })
@@ -298,7 +309,7 @@ describe('GET /api/notifications/stream', () => {
       const booking = await book(me)
       const message = await outboxEnvelope(testDb(), 'booking.confirmed', booking.id)
       const started = Date.now()
-      await handle(message, runtimeTools(testDb(), 'notifications', message.id))
+      await handle(message, runtimeTools(testDb(), 'notifications', message))
       const pushed = await nextEvent('notification', 2_000)
       expect(Date.now() - started).toBeLessThan(2_000)
       expect(pushed).toMatchObject({ kind: 'booking.confirmed', data: { bookingId: booking.id } })

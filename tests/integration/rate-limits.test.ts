@@ -2,13 +2,14 @@
 // (used by the rest of the suite) turns it off. This file runs its own server with limits on.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startServer, type RunningServer } from '../support/server.ts'
+import type { RunningServer } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, type TestUser } from '../support/fixtures.ts'
 
 let server: RunningServer
 
 beforeAll(async () => {
-  server = await startServer({
+  server = await startTestServer({
     DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     RATE_LIMITS: 'on', RATE_LIMIT_HOLDS_PER_USER: '3', RATE_LIMIT_HOLDS_PER_IP: '1000',
   })

@@ -8,7 +8,8 @@ import { createHoldExpiryQueue, scheduleHoldExpiryJob } from '../../server/messa
 import { TOPICS, channelOf } from '../../server/messaging/pubsub.ts'
 import { checkInventory } from '../../workers/handlers/cleanup/check-inventory.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
-import { createTestVhost, eventually, startWorker, type RunningWorker, type TestVhost } from '../support/workers.ts'
+import { createTestVhost, type TestVhost } from '../support/rabbitmq.ts'
+import { eventually, startWorker, type RunningWorker } from '../support/workers.ts'
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
 const prefix = `bookify-test-${randomBytes(4).toString('hex')}`
@@ -31,9 +32,14 @@ beforeAll(async () => {
   event = await createPublishedEvent(organiser.id, [{ name: 'Stalls', kind: 'SEATED', rows: 1, seatsPerRow: 6 }])
   subscriber.on('message', (_channel: string, message: string) => announcements.push(JSON.parse(message)))
   await subscriber.subscribe(channelOf(TOPICS.availability, event.id))
-  const env = { AMQP_URL: vhost.url, BULLMQ_PREFIX: prefix }
-  workers.push(await startWorker('relay', env), await startWorker('cleanup', env))
+  // This cleanup worker's sweep never runs during the tests (it is due at New Year's midnight), so
+  // only the expiry job can release a hold; the sweep test starts a worker of its own.
+  workers.push(...await Promise.all([startWorker('relay', env()), startWorker('cleanup', env({ CLEANUP_SWEEP_CRON: '0 0 0 1 1 *' }))]))
 })
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return { AMQP_URL: vhost.url, BULLMQ_PREFIX: prefix, ...extra }
+}
 
 afterAll(async () => {
   await Promise.all(workers.map(w => w.stop()))
@@ -58,15 +64,8 @@ async function insertHold(userId: string, placeIds: string[], seconds: number, e
 const holdStatus = async (id: string) => (await testDb().hold.findUniqueOrThrow({ where: { id } })).status
 const expiredMessages = (holdId: string) => testDb().outboxMessage.count({ where: { routingKey: 'hold.expired', aggregateId: holdId } })
 
-/** The worker sweeps at :00 and :30 each minute; start well clear of it so the job, not the sweep, expires the hold. */
-async function clearOfNextSweep(): Promise<void> {
-  const intoWindow = (Date.now() / 1000) % 30
-  if (intoWindow >= 25) await new Promise(resolve => setTimeout(resolve, (30 - intoWindow + 1) * 1000))
-}
-
 describe('cleanup worker', () => {
   it('releases a hold through its BullMQ job within 2 s of its end, announces it and offers the places to the waitlist', { timeout: 30_000 }, async () => {
-    await clearOfNextSweep()
     const placeIds = event.sections[0]!.placeIds.slice(0, 2)
     const entry = await testDb().waitlistEntry.create({ data: { eventId: event.id, userId: waiter.id, quantity: 1 } })
     const hold = await insertHold(buyer.id, placeIds, 1)
@@ -91,15 +90,21 @@ describe('cleanup worker', () => {
     await eventually(async () => (await testDb().processedMessage.count({ where: { consumer: 'cleanup-release', messageId: message.id } })) === 1, 10_000, 'the release consumer')
   })
 
-  it('releases a hold whose job is missing in the 30-second sweep, still writing hold.expired once', { timeout: 45_000 }, async () => {
+  it('releases a hold whose job is missing in the periodic sweep, still writing hold.expired once', { timeout: 45_000 }, async () => {
+    // The sweep's schedule comes from CLEANUP_SWEEP_CRON (every 30 s by default); this worker sweeps every second.
+    const sweeper = await startWorker('cleanup', env({ CLEANUP_SWEEP_CRON: '* * * * * *' }))
+    workers.push(sweeper)
     const placeIds = event.sections[0]!.placeIds.slice(3, 5)
     const hold = await insertHold(buyer.id, placeIds, 1) // no job scheduled: as if Redis had lost it
-    await eventually(async () => (await holdStatus(hold.id)) === 'EXPIRED', 35_000, 'the sweep to expire the hold')
+    await eventually(async () => (await holdStatus(hold.id)) === 'EXPIRED', 10_000, 'the sweep to expire the hold')
     expect(await testDb().place.count({ where: { holdId: hold.id } })).toBe(0)
     // The worker logs after its commit, and the line reaches this process through a pipe a moment later.
-    await eventually(async () => workers[1]!.logs().some(l => l.msg === 'expired holds released (sweep)'), 5_000, 'the sweep\'s log line')
-    expect(workers[1]!.logs().some(l => l.msg === 'hold expired (job)' && l.holdId === hold.id)).toBe(false)
-    await new Promise(r => setTimeout(r, 500))
+    await eventually(async () => sweeper.logs().some(l => l.msg === 'expired holds released (sweep)'), 5_000, 'the sweep\'s log line')
+    expect(workers.some(w => w.logs().some(l => l.msg === 'hold expired (job)' && l.holdId === hold.id))).toBe(false)
+    // A later sweep leaves it alone: a second hold, due only now, is the marker that another sweep ran.
+    const marker = await insertHold(buyer.id, [], 0)
+    await eventually(async () => (await holdStatus(marker.id)) === 'EXPIRED', 10_000, 'a later sweep to expire the marker hold')
+    expect(await expiredMessages(marker.id)).toBe(1)
     expect(await expiredMessages(hold.id)).toBe(1)
   })
 

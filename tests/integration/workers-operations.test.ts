@@ -5,8 +5,10 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, type TestUser } from '../support/fixtures.ts'
-import { freePort, startServer } from '../support/server.ts'
-import { createTestVhost, startWorker, type RunningWorker, type TestVhost } from '../support/workers.ts'
+import { freePort } from '../support/server.ts'
+import { startTestServer } from '../support/test-server.ts'
+import { createTestVhost, type TestVhost } from '../support/rabbitmq.ts'
+import { startWorker, type RunningWorker } from '../support/workers.ts'
 
 let vhost: TestVhost
 const workers: RunningWorker[] = []
@@ -97,7 +99,7 @@ describe('operations', () => {
 
   it('the web app\'s /metrics answers 401 in the contract\'s shape without the METRICS_TOKEN, and the figures with it', { timeout: 60_000 }, async () => {
     const token = randomBytes(16).toString('hex')
-    const server = await startServer({
+    const server = await startTestServer({
       DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), METRICS_TOKEN: token,
     })
     try {

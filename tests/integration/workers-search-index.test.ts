@@ -8,7 +8,8 @@ import { ROUTING_KEYS } from '../../server/messaging/names.ts'
 import type { SearchPageDto } from '../../shared/types/search.ts'
 import { api } from '../support/http.ts'
 import { createUsers, testDb, type TestUser } from '../support/fixtures.ts'
-import { createTestVhost, eventually, startWorker, type RunningWorker, type TestVhost } from '../support/workers.ts'
+import { createTestVhost, type TestVhost } from '../support/rabbitmq.ts'
+import { eventually, startWorker, type RunningWorker } from '../support/workers.ts'
 
 let vhost: TestVhost
 let organiser: TestUser
@@ -19,7 +20,7 @@ beforeAll(async () => {
   vhost = await createTestVhost()
   ;[organiser] = await createUsers(1) as [TestUser]
   const env = { AMQP_URL: vhost.url }
-  workers.push(await startWorker('relay', env), await startWorker('search-index', env))
+  workers.push(...await Promise.all([startWorker('relay', env), startWorker('search-index', env)]))
 })
 
 afterAll(async () => {

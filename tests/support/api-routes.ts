@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 
-export interface ApiRouteFile {
+interface ApiRouteFile {
   method: string
   /** `/api/events/:id` */
   route: string

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string
   path: string
   query: Record<string, string>
@@ -16,7 +16,7 @@ export interface RecordedRequest {
   status?: number
 }
 
-export interface FakeGoogleOptions {
+interface FakeGoogleOptions {
   clientId: string
   clientSecret: string
   calendarId?: string

@@ -2,7 +2,7 @@
 // MIME, plus just enough MIME parsing to find a part by content type and decode it.
 import { SMTPServer } from 'smtp-server'
 
-export interface CapturedMail {
+interface CapturedMail {
   from: string
   to: string[]
   raw: string
@@ -36,7 +36,7 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
   return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise(resolve => server.close(() => resolve())) }
 }
 
-export interface MimePart {
+interface MimePart {
   headers: Record<string, string>
   body: string
 }

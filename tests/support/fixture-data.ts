@@ -24,7 +24,7 @@ export interface TestEvent {
   sections: { id: string, name: string, kind: 'SEATED' | 'GA', placeIds: string[] }[]
 }
 
-export interface EventOptions {
+interface EventOptions {
   holdMinutes?: number
   startsInDays?: number
   /** Chooses each place's id (default: random), e.g. so a pgbench script can name seats. */

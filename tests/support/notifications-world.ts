@@ -4,9 +4,13 @@ import { randomBytes } from 'node:crypto'
 import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 import { JOB_QUEUES } from '../../server/messaging/jobs.ts'
+import { ROUTING_KEYS } from '../../server/messaging/names.ts'
+import { writeOutbox } from '../../server/messaging/outbox.ts'
+import { createUsers, testDb } from './fixtures.ts'
 import { baseUrl } from './http.ts'
 import { startFakeSmtp, type FakeSmtp } from './fake-smtp.ts'
-import { createTestVhost, startWorker, type RunningWorker, type TestVhost } from './workers.ts'
+import { createTestVhost, type TestVhost } from './rabbitmq.ts'
+import { startWorker, type RunningWorker } from './workers.ts'
 
 export interface NotificationsWorld {
   smtp: FakeSmtp
@@ -15,6 +19,12 @@ export interface NotificationsWorld {
   bullPrefix: string
   /** A reminders queue handle on this world's prefix; the caller closes it and its connection. */
   remindersQueue(): { queue: Queue, close(): Promise<void> }
+  /**
+   * The positive marker for "nothing arrives twice": a welcome for a fresh user, written to the outbox
+   * now and followed through the same relay, queue and worker. Resolves once it is handled (its e-mail
+   * is sent before that), so whatever was queued before it — a second copy of anything — came first.
+   */
+  passMarker(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -26,19 +36,25 @@ function remindersQueue(prefix: string) {
 
 export async function startNotificationsWorld(): Promise<NotificationsWorld> {
   const bullPrefix = `bookify-test-${randomBytes(4).toString('hex')}`
-  const vhost: TestVhost = await createTestVhost()
-  const smtp = await startFakeSmtp()
-  const relay = await startWorker('relay', { AMQP_URL: vhost.url })
-  const notifications = await startWorker('notifications', { AMQP_URL: vhost.url, SMTP_URL: smtp.url, BULLMQ_PREFIX: bullPrefix, APP_URL: baseUrl() })
+  const [vhost, smtp] = await Promise.all([createTestVhost(), startFakeSmtp()]) as [TestVhost, FakeSmtp]
+  const [relay, notifications] = await Promise.all([
+    startWorker('relay', { AMQP_URL: vhost.url }),
+    startWorker('notifications', { AMQP_URL: vhost.url, SMTP_URL: smtp.url, BULLMQ_PREFIX: bullPrefix, APP_URL: baseUrl() }),
+  ])
   return {
     smtp,
     relay,
     notifications,
     bullPrefix,
     remindersQueue: () => remindersQueue(bullPrefix),
+    async passMarker() {
+      const [user] = await createUsers(1)
+      await writeOutbox(testDb(), ROUTING_KEYS.userRegistered, { userId: user!.id })
+      const { id } = await testDb().outboxMessage.findFirstOrThrow({ where: { routingKey: ROUTING_KEYS.userRegistered, aggregateId: user!.id } })
+      await notifications.waitForLog(l => l.messageId === id && l.outcome === 'ok', 30_000)
+    },
     async stop() {
-      await relay.stop()
-      await notifications.stop()
+      await Promise.all([relay.stop(), notifications.stop()])
       const reminders = remindersQueue(bullPrefix)
       await reminders.queue.obliterate({ force: true }).catch(() => {})
       await reminders.close()

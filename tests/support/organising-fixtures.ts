@@ -20,7 +20,7 @@ export interface Cast {
   freePlaces: string[]
 }
 
-export async function makeAdmin(sql: pg.Pool, name = 'Ada Admin'): Promise<TestUser> {
+async function makeAdmin(sql: pg.Pool, name = 'Ada Admin'): Promise<TestUser> {
   const user = await registerUser(name)
   await sql.query(`UPDATE users SET role = 'ADMIN' WHERE id = $1`, [user.id])
   return { id: user.id, token: await signAccessToken({ userId: user.id, role: 'ADMIN', familyId: randomUUID() }, inject('authSecret')) }

@@ -1,6 +1,7 @@
 // Starts the built Nitro server (.output) as a child process for black-box tests.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { cp } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,25 +32,39 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
       const res = await fetch(`${url}/api/health`)
       if (res.ok) return
     } catch { /* not listening yet */ }
-    await new Promise(r => setTimeout(r, 200))
+    await new Promise(r => setTimeout(r, 50))
   }
   throw new Error(`server did not become healthy within 60 s:\n${output()}`)
 }
 
+export interface BuildCopy {
+  dir: string
+  remove(): void
+}
+
+/**
+ * A private copy of the build. Nitro loads route chunks lazily, and a rebuild of .output by a parallel
+ * run would otherwise pull files from under a running server mid-test.
+ */
+export async function copyBuild(output = '.output'): Promise<BuildCopy> {
+  const dir = mkdtempSync(join(tmpdir(), 'bookify-output-'))
+  await cp(output, dir, { recursive: true })
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
 /**
  * `output`: the build to copy and run (default `.output`), e.g. a snapshot taken under the build lock.
+ * `build`: run this copy instead (copyBuild), left in place on stop: one copy serves a whole test run.
  * `logFile`: send the server's output to this file instead of a pipe into this process, as a
  * container's log driver would. Benchmarks use it: a load generator busy in this process drains a pipe
  * late, and pino's synchronous writes would then stall the server on a full pipe.
  */
-export async function startServer(env: Record<string, string>, output = '.output', options: { logFile?: string } = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, output = '.output', options: { logFile?: string, build?: string } = {}): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let log = ''
-  // Run a private copy of the build: Nitro loads route chunks lazily, and a rebuild of .output by a
-  // parallel run would otherwise pull files from under this server mid-test.
-  const copy = mkdtempSync(join(tmpdir(), 'bookify-output-'))
-  cpSync(output, copy, { recursive: true })
+  const own = options.build ? undefined : await copyBuild(output)
+  const copy = options.build ?? own!.dir
   const logFd = options.logFile ? openSync(options.logFile, 'w') : undefined
   const child = spawn(process.execPath, [join(copy, 'server/index.mjs')], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', APP_URL: url, RATE_LIMITS: 'off', ...env },
@@ -63,7 +78,7 @@ export async function startServer(env: Record<string, string>, output = '.output
     url,
     process: child,
     stop: () => new Promise((resolve) => {
-      const done = () => { rmSync(copy, { recursive: true, force: true }); resolve() }
+      const done = () => { own?.remove(); resolve() }
       if (child.exitCode !== null) return done()
       child.once('exit', done)
       child.kill('SIGTERM')

@@ -1,39 +1,14 @@
-// Worker processes and RabbitMQ for integration tests. Workers run exactly as `npm start` runs them
-// (this Node, tsx's loader, one process each) against the run's database. Each test file gets its
-// own RabbitMQ virtual host: the real exchange and queue names, but no other run's consumers can
-// take this run's messages (the broker is shared by every test run on the machine).
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+// Worker processes for integration tests. Workers run exactly as `npm start` runs them (this Node,
+// tsx's loader, one process each) against the run's database, each test file in its own RabbitMQ
+// virtual host (rabbitmq.ts).
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { promisify } from 'node:util'
 import { connect, type Channel, type ChannelModel, type GetMessage } from 'amqplib'
 import { inject } from 'vitest'
 import { QUEUES } from '../../server/messaging/names.ts'
 import { testDb } from './fixtures.ts'
 
-const run = promisify(execFile)
 const tsxLoader = createRequire(import.meta.url).resolve('tsx')
-const AMQP_BASE = process.env.TEST_AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672'
-
-export interface TestVhost {
-  name: string
-  url: string
-  drop(): Promise<void>
-}
-
-export async function createTestVhost(prefix = 'bookify_test'): Promise<TestVhost> {
-  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
-  await run('rabbitmqctl', ['-q', 'add_vhost', name])
-  await run('rabbitmqctl', ['-q', 'set_permissions', '-p', name, 'guest', '.*', '.*', '.*'])
-  const url = `${AMQP_BASE}/${encodeURIComponent(name)}`
-  return { name, url, drop: async () => { await run('rabbitmqctl', ['-q', 'delete_vhost', name]).catch(() => {}) } }
-}
-
-/** `rabbitmqctl stop_app` / `start_app`: the whole broker, for every vhost. */
-export async function rabbitApp(action: 'stop_app' | 'start_app'): Promise<void> {
-  await run('rabbitmqctl', ['-q', action], { timeout: 60_000 })
-  if (action === 'start_app') await run('rabbitmqctl', ['-q', 'await_startup'], { timeout: 60_000 })
-}
 
 export interface RunningWorker {
   process: ChildProcess
@@ -48,6 +23,13 @@ export interface RunningWorker {
   kill(): Promise<void>
 }
 
+/**
+ * Worker timings for tests, far shorter than production's (server/config/env.ts has those): retries
+ * come back after 0.2–0.8 s instead of 1 s–2 min, an idle relay looks for rows every 50 ms, and a
+ * worker that lost RabbitMQ tries again at least every half second. A test's own env overrides them.
+ */
+export const TEST_TIMINGS = { RETRY_DELAYS_MS: '200,400,600,800', RELAY_POLL_MS: '50', AMQP_RECONNECT_MAX_MS: '500' } as const
+
 const running = new Set<ChildProcess>()
 process.once('exit', () => { for (const child of running) child.kill('SIGKILL') })
 
@@ -55,7 +37,7 @@ process.once('exit', () => { for (const child of running) child.kill('SIGKILL') 
 export async function startWorker(script: string, env: Record<string, string>, options: { readyLog?: RegExp } = {}): Promise<RunningWorker> {
   const path = script.includes('/') ? script : `workers/${script}.ts`
   const child = spawn(process.execPath, ['--import', tsxLoader, path], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'debug', DATABASE_URL: inject('databaseUrl'), ...env },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'debug', DATABASE_URL: inject('databaseUrl'), ...TEST_TIMINGS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)
@@ -129,7 +111,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
   while (Date.now() < deadline) {
     last = await probe()
     if (last) return last
-    await new Promise(r => setTimeout(r, 100))
+    await new Promise(r => setTimeout(r, 50))
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
 }

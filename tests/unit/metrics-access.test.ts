@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { metricsAccessAllowed } from '../../server/messaging/metrics-access.ts'
+import { metricsAccessAllowed } from '../../server/observability/metrics-access.ts'
 
 describe('metricsAccessAllowed', () => {
   it('lets everyone in while no METRICS_TOKEN is set', () => {

@@ -3,6 +3,7 @@
 // connection up; either way this opens a new channel, runs `setup` on it again (topology, prefetch,
 // consume) and hands it out. While the broker is unreachable, `ready()` simply waits.
 import type { Channel, RecoveringChannelModel } from 'amqplib'
+import { config } from '../../server/config/env.ts'
 import type { WorkerContext } from './lifecycle.ts'
 
 export interface ChannelKeeper<C extends Channel> {
@@ -72,7 +73,7 @@ export function keepChannel<C extends Channel>(
         failures++
         clog.warn({ err: (err as Error).message, failures }, 'could not open channel; retrying')
         await opened?.close().catch(() => {})
-        await sleep(Math.min(5_000, 100 * 2 ** failures))
+        await sleep(Math.min(config().amqpReconnectMaxMs, 100 * 2 ** failures))
       }
     }
   }

@@ -27,7 +27,7 @@ export async function connectRabbit({ log, onShutdown }: WorkerContext, worker: 
   const connection = await connectAmqp(url, {
     timeout: 5_000,
     clientProperties: { connection_name: `bookify-${worker}` },
-    recovery: { initialMaxRetries: 3, maxRetries: Infinity, maxDelay: 5_000 },
+    recovery: { initialMaxRetries: 3, maxRetries: Infinity, maxDelay: config().amqpReconnectMaxMs },
   })
   onShutdown(() => connection.close())
   connection.on('disconnect', (err: Error) => log.warn({ err: err.message }, 'RabbitMQ connection lost; reconnecting'))

@@ -4,17 +4,20 @@
  *   await startConsumer(ctx, {
  *     queue: QUEUES.notifications,        // from server/messaging/names.ts
  *     name: 'notifications',              // processed_messages.consumer: one name per effect, never reused
- *     async handle(message, { db, log, tx }) {
- *       if (!isMessageOf(message, ROUTING_KEYS.bookingConfirmed)) return   // server/messaging/envelope.ts
- *       await sendMail(...)                                  // non-DB effects first: they may repeat on retry
- *       await tx(async (t) => { await t.notification.create(...) })  // commits WITH the processed mark
+ *     handlers: {                         // one per routing key (handlers.ts), typed by the queue's bindings
+ *       [ROUTING_KEYS.bookingConfirmed]: async (data, { tx }) => {   // data: PayloadOf<'booking.confirmed'>
+ *         await sendMail(...)                                        // non-DB effects first: they may repeat on retry
+ *         await tx(async (t) => { await t.notification.create(...) }) // commits WITH the processed mark
+ *       },
  *     },
  *     prefetch: 10,       // unacked deliveries in flight (default 10)
  *     maxAttempts: 5,     // handler attempts before dead-lettering (default 5)
  *   })
  *
- * - Validation: the envelope and the payload for its type (MESSAGE_PAYLOADS). An invalid message is
- *   dead-lettered at once, without retries: retrying cannot make it valid.
+ * - Validation: the envelope and the payload for its type (MESSAGE_PAYLOADS), once, here; handlers get
+ *   the typed payload. An invalid message is dead-lettered at once, without retries: retrying cannot
+ *   make it valid. A valid message whose type has no handler in the map is acked and logged
+ *   (outcome `ignored`), with no processed mark: nothing ran, so there is nothing to deduplicate.
  * - Idempotency by message id (= the outbox row id): a message already in processed_messages for this
  *   consumer is acked without running the handler. The FIRST `tx(fn)` call inserts the
  *   (consumer, message id) mark as its first statement and commits it together with whatever `fn`
@@ -23,10 +26,10 @@
  *   the first commits, then is treated as a duplicate.
  * - Ack only after the handler returned and the mark committed. A crash before that leaves the message
  *   unacked: RabbitMQ redelivers it, and the mark decides whether it runs again.
- * - Failure (the handler threw): a copy goes to `<queue>.retry.<n>s` (1 s, 5 s, 30 s, 2 min, the last
- *   repeating), which the broker sends back to `<queue>` alone when the TTL ends; at `maxAttempts` it
- *   goes to `<queue>.dead` instead. The copy is confirmed by the broker before the original is acked.
- *   Nothing is ever requeued in place.
+ * - Failure (the handler threw): a copy goes to `<queue>.retry.<delay>` (RETRY_DELAYS_MS: by default
+ *   1 s, 5 s, 30 s, 2 min, the last repeating), which the broker sends back to `<queue>` alone when
+ *   the TTL ends; at `maxAttempts` it goes to `<queue>.dead` instead. The copy is confirmed by the
+ *   broker before the original is acked. Nothing is ever requeued in place.
  * - Order: messages of one aggregate (booking, hold, event, …) run one after another in delivery
  *   order within this process; different aggregates run concurrently up to `prefetch`. A retried
  *   message comes back behind newer ones, so handlers read current state from PostgreSQL rather
@@ -36,33 +39,26 @@
  * - Logs: one JSON line per outcome with consumer, queue, messageId, correlationId, type, attempt.
  */
 import type { Channel, ConfirmChannel, ConsumeMessage, Options, RecoveringChannelModel } from 'amqplib'
-import type { Db, Prisma } from '../../server/db/client.ts'
-import { parseMessage, type ParsedMessage } from '../../server/messaging/envelope.ts'
-import { aggregateOf, type MessageEnvelope } from '../../server/messaging/messages.ts'
-import { DEAD_LETTER_EXCHANGE, MESSAGE_HEADERS, retryQueue, type QueueName, type RetryDelayMs } from '../../server/messaging/names.ts'
+import type { Db } from '../../server/db/client.ts'
+import { parseMessage, type ParsedMessage, type ValidMessage } from '../../server/messaging/envelope.ts'
+import { aggregateOf } from '../../server/messaging/messages.ts'
+import { config } from '../../server/config/env.ts'
+import { DEAD_LETTER_EXCHANGE, MESSAGE_HEADERS, retryQueue, type QueueName } from '../../server/messaging/names.ts'
 import { declareTopology } from '../../server/messaging/topology.ts'
 import { keepChannel } from './channel-keeper.ts'
+import { handlerFor, type HandlerMap, type HandlerTools } from './handlers.ts'
 import type { WorkerContext } from './lifecycle.ts'
-import type { Logger } from './logger.ts'
-import { consumerDuration, consumerFailures, consumerMessages } from './metrics.ts'
+import type { Logger } from '../../server/observability/logger.ts'
+import { consumerDuration, consumerFailures, consumerMessages } from '../../server/observability/worker-metrics.ts'
 import { afterFailure, DEFAULT_MAX_ATTEMPTS } from './retry-policy.ts'
 import { workerDb, workerRabbit } from './shared-connections.ts'
 
-export type Tx = Prisma.TransactionClient
-
-export interface HandlerTools {
-  db: Db
-  /** Already carries consumer, queue, messageId, correlationId, type and attempt. */
-  log: Logger
-  /** Runs `fn` in a transaction; the first call also records the message as processed, atomically. */
-  tx: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R>
-}
-
-export interface ConsumerOptions<T = unknown> {
-  queue: QueueName
+export interface ConsumerOptions<Q extends QueueName> {
+  queue: Q
   /** Names this consumer's effect in processed_messages. */
   name: string
-  handle: (message: MessageEnvelope & { data: T }, tools: HandlerTools) => Promise<void>
+  /** One handler per routing key of `queue` (handlers.ts); a key left out is acked unhandled. */
+  handlers: HandlerMap<Q>
   prefetch?: number
   maxAttempts?: number
   /** Default true: one aggregate's messages are handled one at a time, in delivery order. */
@@ -81,7 +77,7 @@ export const DEFAULT_PREFETCH = 10
 const DRAIN_MS = 6_000
 const HANDLER_TX_TIMEOUT_MS = 30_000
 
-type Outcome = 'ok' | 'duplicate' | 'retried' | 'dead_lettered' | 'invalid'
+type Outcome = 'ok' | 'duplicate' | 'ignored' | 'retried' | 'dead_lettered' | 'invalid'
 
 class AlreadyProcessed extends Error {}
 
@@ -109,10 +105,11 @@ function aggregateKey(parsed: ParsedMessage): string | undefined {
   }
 }
 
-export async function startConsumer<T = unknown>(ctx: WorkerContext, options: ConsumerOptions<T>): Promise<Consumer> {
-  const { queue, name, handle } = options
+export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, options: ConsumerOptions<Q>): Promise<Consumer> {
+  const { queue, name, handlers } = options
   const prefetch = options.prefetch ?? DEFAULT_PREFETCH
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
+  const { retryDelaysMs } = config()
   const orderByAggregate = options.orderByAggregate ?? true
   const db = options.db ?? await workerDb(ctx)
   const connection = options.connection ?? await workerRabbit(ctx, name)
@@ -123,8 +120,10 @@ export async function startConsumer<T = unknown>(ctx: WorkerContext, options: Co
   const chains = new Map<string, Promise<void>>()
   const consumerTags = new WeakMap<Channel, string>()
 
-  /** Runs the handler unless this consumer already applied the message. */
-  async function handleOnce(message: MessageEnvelope, mlog: Logger): Promise<'ok' | 'duplicate'> {
+  /** Runs the message's handler unless this consumer already applied the message. */
+  async function handleOnce(message: ValidMessage, mlog: Logger): Promise<'ok' | 'duplicate' | 'ignored'> {
+    const handle = handlerFor(handlers, message)
+    if (!handle) return 'ignored'
     const seen = await db.processedMessage.findUnique({ where: { consumer_messageId: { consumer: name, messageId: message.id } }, select: { messageId: true } })
     if (seen) return 'duplicate'
     let marked = false
@@ -139,7 +138,7 @@ export async function startConsumer<T = unknown>(ctx: WorkerContext, options: Co
       return result
     }
     try {
-      await handle(message as MessageEnvelope & { data: T }, { db, log: mlog, tx })
+      await handle({ db, log: mlog, tx, messageId: message.id, correlationId: message.correlationId })
     } catch (err) {
       if (err instanceof AlreadyProcessed) return 'duplicate'
       throw err
@@ -149,7 +148,7 @@ export async function startConsumer<T = unknown>(ctx: WorkerContext, options: Co
   }
 
   /** Puts a copy where it must go next (retry delay queue or dead-letter queue), confirmed. */
-  function forward(channel: ConfirmChannel, msg: ConsumeMessage, attempt: number, error: string, to: { retryDelayMs: RetryDelayMs } | { deadReason: string }): Promise<void> {
+  function forward(channel: ConfirmChannel, msg: ConsumeMessage, attempt: number, error: string, to: { retryDelayMs: number } | { deadReason: string }): Promise<void> {
     const headers = {
       ...msg.properties.headers,
       [MESSAGE_HEADERS.attempt]: attempt,
@@ -213,7 +212,7 @@ export async function startConsumer<T = unknown>(ctx: WorkerContext, options: Co
       done(outcome)
     } catch (err) {
       consumerFailures.inc({ consumer: name, queue, reason: 'error' })
-      const next = afterFailure(attempt, maxAttempts)
+      const next = afterFailure(attempt, maxAttempts, retryDelaysMs)
       const error = errorText(err)
       try {
         if (next.action === 'retry') {
@@ -255,7 +254,7 @@ export async function startConsumer<T = unknown>(ctx: WorkerContext, options: Co
     name: `consumer:${name}`,
     confirm: true,
     async setup(channel) {
-      await declareTopology(channel)
+      await declareTopology(channel, retryDelaysMs)
       await channel.prefetch(prefetch)
       if (stopping) return
       const { consumerTag } = await channel.consume(queue, msg => onDelivery(channel, msg), { noAck: false })

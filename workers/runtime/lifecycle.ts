@@ -1,6 +1,6 @@
 // Process lifecycle shared by every worker: start, stay alive, and on SIGTERM/SIGINT close what
 // was opened (newest first) and exit 0. Railway and `npm start` both stop workers with SIGTERM.
-import { createLogger, type Logger } from './logger.ts'
+import { startWorkerLogger, type Logger } from '../../server/observability/logger.ts'
 
 export type Closer = () => unknown
 export interface WorkerContext {
@@ -13,7 +13,7 @@ export interface WorkerContext {
 const SHUTDOWN_GRACE_MS = 8_000
 
 export async function runWorker(name: string, start: (ctx: WorkerContext) => Promise<void>): Promise<void> {
-  const log = createLogger(name)
+  const log = startWorkerLogger(name)
   const closers: Closer[] = []
   // Connections may all idle out; this timer is what keeps an idle worker alive.
   const keepAlive = setInterval(() => {}, 60_000)

@@ -12,7 +12,7 @@ import { claimOutboxBatch, markOutboxFailed, markOutboxPublished, type ClaimedOu
 import type { ChannelKeeper } from './channel-keeper.ts'
 import { KeeperClosedError } from './channel-keeper.ts'
 import type { WorkerContext } from './lifecycle.ts'
-import { outboxPublished, outboxPublishFailures } from './metrics.ts'
+import { outboxPublished, outboxPublishFailures } from '../../server/observability/worker-metrics.ts'
 
 export interface RelayOptions {
   batchSize?: number

@@ -1,6 +1,8 @@
+import { idParams } from '../../../shared/schemas/params.ts'
 import { loadBooking } from '../../domain/bookings/booking-dto.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  return loadBooking(useDb(), getRouterParam(event, 'id') ?? '', caller.userId)
+  const { id } = readParams(event, idParams)
+  return loadBooking(useDb(), id, caller.userId)
 })

@@ -1,9 +1,8 @@
-import { loadHold, isUuid } from '../../domain/holds/hold-dto.ts'
-import { DomainError } from '../../domain/errors.ts'
+import { idParams } from '../../../shared/schemas/params.ts'
+import { loadHold } from '../../domain/holds/hold-dto.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  const id = getRouterParam(event, 'id') ?? ''
-  if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'There is no such hold.')
+  const { id } = readParams(event, idParams)
   return loadHold(useDb(), id, caller.userId)
 })

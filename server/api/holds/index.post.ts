@@ -1,6 +1,7 @@
 import { config } from '../../config/env.ts'
 import { createHoldBody } from '../../../shared/schemas/holds.ts'
 import { createHold } from '../../domain/holds/create-hold.ts'
+import { countMetric } from '../../observability/web-metrics.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)

@@ -7,7 +7,7 @@ import { DomainError } from '../errors.ts'
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000
 
-export function hashRefreshToken(token: string): string {
+function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
@@ -15,7 +15,7 @@ function newToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
-export interface IssuedRefresh {
+interface IssuedRefresh {
   familyId: string
   token: string
 }
@@ -33,7 +33,7 @@ export async function startFamily(db: Db, userId: string, userAgent: string | un
   return { familyId: family.id, token }
 }
 
-export interface Rotated extends IssuedRefresh {
+interface Rotated extends IssuedRefresh {
   userId: string
 }
 

@@ -1,10 +1,18 @@
 import type { Db } from '../../db/client.ts'
 import type { BookingDto } from '../../../shared/types/booking.ts'
 import { DomainError } from '../errors.ts'
+import { bookingPaymentDto, refundableUntil } from '../payments/payment-dto.ts'
 
 const include = {
-  event: { select: { id: true, title: true, startsAt: true, endsAt: true, timezone: true, venueName: true, venueAddress: true, city: true, status: true } },
+  event: {
+    select: {
+      id: true, title: true, startsAt: true, endsAt: true, timezone: true, venueName: true, venueAddress: true, city: true, status: true,
+      refundPolicy: true, refundHours: true,
+    },
+  },
   tickets: { orderBy: { createdAt: 'asc' as const }, include: { place: { include: { section: { select: { id: true, name: true, kind: true, entrance: true } } } } } },
+  refunds: { orderBy: { createdAt: 'asc' as const } },
+  invoices: { where: { kind: 'INVOICE' as const }, select: { kind: true, number: true } },
 }
 
 type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>
@@ -13,7 +21,7 @@ function findRow(db: Db, where: { id: string, userId: string }) {
   return db.booking.findFirst({ where, include })
 }
 
-export function toBookingDto(b: Row): BookingDto {
+function toBookingDto(b: Row): BookingDto {
   return {
     id: b.id,
     reference: b.reference,
@@ -23,9 +31,11 @@ export function toBookingDto(b: Row): BookingDto {
       timezone: b.event.timezone, status: b.event.status, venue: { name: b.event.venueName, address: b.event.venueAddress, city: b.event.city },
     },
     total: { amountCents: b.totalCents, currency: b.currency },
-    payment: { provider: b.paymentProvider, status: b.paymentStatus },
+    payment: bookingPaymentDto(b),
     createdAt: b.createdAt.toISOString(),
     cancelledAt: b.cancelledAt?.toISOString() ?? null,
+    cancelReason: b.cancelReason,
+    refundableUntil: refundableUntil(b, b.event),
     tickets: b.tickets
       .filter(t => b.status === 'CANCELLED' || t.voidedAt === null)
       .map(t => ({
@@ -41,6 +51,13 @@ export function toBookingDto(b: Row): BookingDto {
         checkedInAt: t.checkedInAt?.toISOString() ?? null,
       })),
   }
+}
+
+/** Any booking by id, for callers already allowed to see it (its event's organisers). */
+export async function loadBookingById(db: Db, bookingId: string): Promise<BookingDto> {
+  const row = await db.booking.findUnique({ where: { id: bookingId }, include })
+  if (!row) throw new DomainError('NOT_FOUND', 'There is no such booking.')
+  return toBookingDto(row)
 }
 
 /** The caller's booking; someone else's is "not found", never "forbidden" (invariant 4). */

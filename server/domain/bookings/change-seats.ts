@@ -20,8 +20,8 @@ interface ChangedSeats {
 export async function changeSeats(db: Db, effects: AfterCommit, bookingId: string, userId: string, seatIds: string[], correlationId?: string, now = new Date()): Promise<BookingDto> {
   const changed = await db.$transaction(async (tx): Promise<ChangedSeats> => {
     // Lock the booking row so two changes of one booking run one after the other.
-    const [booking] = await tx.$queryRaw<{ id: string, event_id: string, reference: string, status: string }[]>`
-      SELECT id, event_id, reference, status FROM bookings WHERE id = ${bookingId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`
+    const [booking] = await tx.$queryRaw<{ id: string, event_id: string, reference: string, status: string, total_cents: number, paid_cents: number }[]>`
+      SELECT id, event_id, reference, status, total_cents, paid_cents FROM bookings WHERE id = ${bookingId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`
     if (!booking) throw new DomainError('NOT_FOUND', 'There is no such booking.')
     if (booking.status !== 'CONFIRMED') throw new DomainError('CONFLICT', 'Only a confirmed booking can change seats.', { reason: 'NOT_CONFIRMED' })
     const current = await tx.place.findMany({ where: { bookingId }, select: { id: true, section: { select: { kind: true } } } })
@@ -50,6 +50,10 @@ export async function changeSeats(db: Db, effects: AfterCommit, bookingId: strin
     await tx.ticket.createMany({ data: claimed.map(c => ({ bookingId, placeId: c.id, priceCents: c.price_cents, code: newTicketCode() })) })
     const [{ total }] = await tx.$queryRaw<{ total: number }[]>`
       SELECT coalesce(sum(price_cents), 0)::int AS total FROM tickets WHERE booking_id = ${bookingId}::uuid AND voided_at IS NULL` as [{ total: number }]
+    // A card payment covers what was paid, no more and no less: only seats at the same price.
+    if (booking.paid_cents > 0 && total !== booking.total_cents) {
+      throw new DomainError('CONFLICT', 'A booking paid by card can only move to seats at the same price.', { reason: 'PRICE_DIFFERS' })
+    }
     await tx.booking.update({ where: { id: bookingId }, data: { totalCents: total } })
     await writeOutbox(tx, ROUTING_KEYS.bookingChanged, { bookingId, userId, eventId: booking.event_id, reference: booking.reference, previousPlaceIds: [...old] }, correlationId)
     return { eventId: booking.event_id, freedPlaceIds: dropped, addedPlaceIds: added }

@@ -11,7 +11,7 @@ import type { PaymentProvider } from '../payments/provider.ts'
 import { loadBooking } from './booking-dto.ts'
 import { newBookingReference, newTicketCode } from './codes.ts'
 
-export interface ConfirmInput {
+interface ConfirmInput {
   holdId: string
   userId: string
   payment?: Record<string, unknown>
@@ -46,6 +46,10 @@ export async function confirmBooking(db: Db, effects: AfterCommit, provider: Pay
         const current = await tx.hold.findUnique({ where: { id: hold.id }, select: { status: true } })
         if (current?.status === 'CONFIRMED') throw new DomainError('CONFLICT', 'This hold is already booked.', { reason: 'ALREADY_CONFIRMED' })
         throw new DomainError('HOLD_EXPIRED', 'Your hold has expired; choose your places again.')
+      }
+      // A card checkout of this hold is open (it keeps the hold active): finish or cancel it first.
+      if (await tx.booking.count({ where: { holdId: hold.id } })) {
+        throw new DomainError('CONFLICT', 'A card payment for these places is in progress; finish it or cancel it first.', { reason: 'CHECKOUT_OPEN' })
       }
       const booking = await tx.booking.create({
         data: {

@@ -16,7 +16,7 @@ export interface IcsEvent {
   lastModified?: Date
 }
 
-export interface IcsOptions {
+interface IcsOptions {
   /** DTSTAMP: when this calendar object was produced. */
   stamp?: Date
   method?: 'PUBLISH' | 'REQUEST' | 'CANCEL'

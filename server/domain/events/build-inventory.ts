@@ -20,13 +20,13 @@ export interface PlannedPlace {
   y: number | null
 }
 
-export const INVENTORY_LIMITS = { maxRows: 52, maxSeatsPerRow: 100, maxGaCapacity: 100_000 } as const
+const INVENTORY_LIMITS = { maxRows: 52, maxSeatsPerRow: 100, maxGaCapacity: 100_000 } as const
 
 /** Seat-map geometry in SVG user units: seat centres SEAT_PITCH apart, rows ROW_PITCH apart. */
 export const SEAT_PITCH = 24
 export const ROW_PITCH = 28
 /** Rows at least this wide get a centre aisle, as real venues do, so the map is readable. */
-export const AISLE_MIN_SEATS = 16
+const AISLE_MIN_SEATS = 16
 export const AISLE_GAP = SEAT_PITCH
 
 /** Row letters A..Z, then AA, AB, … (bijective base 26): index 0 → "A", 26 → "AA". */

@@ -1,6 +1,7 @@
 // POST /api/events/:id/cancel: the event is called off and everything on it is released in one
 // transaction — active holds, confirmed bookings (tickets voided, one booking.cancelled each, so
-// every ticket holder is told), open waitlist entries — then event.cancelled. The event row lock
+// every ticket holder is told), open waitlist entries — then event.cancelled, on which the payments
+// worker refunds every card-paid booking and ends open checkouts (server/domain/payments/event-refunds.ts). The event row lock
 // makes a second, concurrent cancel wait and then find the event already cancelled: it changes
 // nothing and writes no message.
 import type { Db, Prisma } from '../../db/client.ts'
@@ -25,7 +26,7 @@ async function releaseEverything(tx: Tx, eventId: string, now: Date): Promise<{ 
   const holds = await tx.$executeRaw`
     UPDATE holds SET status = 'RELEASED', ended_at = ${now} WHERE event_id = ${eventId}::uuid AND status = 'ACTIVE'`
   const bookings = await tx.$queryRaw<CancelledBooking[]>`
-    UPDATE bookings SET status = 'CANCELLED', cancelled_at = ${now}, updated_at = ${now}
+    UPDATE bookings SET status = 'CANCELLED', cancelled_at = ${now}, updated_at = ${now}, cancel_reason = 'EVENT_CANCELLED'
      WHERE event_id = ${eventId}::uuid AND status = 'CONFIRMED'
     RETURNING id, user_id, reference`
   if (bookings.length) {

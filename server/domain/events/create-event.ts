@@ -8,8 +8,9 @@ import { createPlaces } from './create-places.ts'
 import { eventDetail } from './event-detail.ts'
 import type { AfterCommit } from '../ports.ts'
 import { saveWaitingRoom } from '../queue/room-settings.ts'
+import { paymentSettingsColumns } from './payment-settings.ts'
 
-export interface CreateEventOptions {
+interface CreateEventOptions {
   /** config().holdMinutesDefault, used when the body names no hold length. */
   holdMinutesDefault: number
   /** Told when the event came with a waiting room. */
@@ -47,6 +48,7 @@ export async function createEvent(db: Db, organiserId: string, body: CreateEvent
         venueAddress: body.venue.address,
         city: body.venue.city,
         holdMinutes: body.holdMinutes ?? options.holdMinutesDefault,
+        ...paymentSettingsColumns(body),
       },
     })
     for (const [index, spec] of body.sections.entries()) {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts'
 import { buildIcs, type IcsEvent } from '../calendar/ics.ts'
 import { loadVisibleEvent, type EventCaller } from './access.ts'
 
-export function eventUid(eventId: string): string {
+function eventUid(eventId: string): string {
   return `${eventId}@bookify`
 }
 

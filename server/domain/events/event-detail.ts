@@ -3,10 +3,11 @@ import type { Db, Prisma } from '../../db/client.ts'
 import type { EventDetailDto, Money, SectionDto } from '../../../shared/types/event.ts'
 import { eventNotFound, loadVisibleEvent, type EventCaller } from './access.ts'
 import { waitingRoomDtoOf } from '../queue/room-settings.ts'
+import { paymentSettingsDto } from './payment-settings.ts'
 
 type Reader = Db | Prisma.TransactionClient
 
-export interface SectionCounts {
+interface SectionCounts {
   total: number
   available: number
 }
@@ -71,6 +72,7 @@ export async function eventDetail(db: Reader, eventId: string): Promise<EventDet
       total: [...counts.values()].reduce((sum, c) => sum + c.total, 0),
     },
     priceFrom: cheapest ? priceOf(cheapest) : null,
+    ...paymentSettingsDto(event),
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Prisma } from '../../db/client.ts'
 import { eventNotFound } from './access.ts'
 
-export interface LockedEvent {
+interface LockedEvent {
   status: 'DRAFT' | 'PUBLISHED' | 'CANCELLED'
   startsAt: Date
 }

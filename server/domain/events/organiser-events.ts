@@ -12,9 +12,13 @@ interface Figures {
   held: bigint
   available: bigint
   revenue: bigint
+  refunded: bigint
 }
 
-/** Per event: places sold, actively held (lazy expiry), free, and the value of its valid tickets. */
+/**
+ * Per event: places sold, actively held (lazy expiry), free, the value of its valid tickets less
+ * what was refunded on bookings that stand (net revenue), and all money refunded.
+ */
 async function salesFigures(db: Db, eventIds: string[]): Promise<Map<string, Figures>> {
   if (eventIds.length === 0) return new Map()
   const rows = await db.$queryRaw<Figures[]>`
@@ -31,13 +35,22 @@ async function salesFigures(db: Db, eventIds: string[]): Promise<Map<string, Fig
       SELECT b.event_id, sum(t.price_cents) AS revenue
         FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN ids ON ids.event_id = b.event_id
        WHERE t.voided_at IS NULL
+       GROUP BY b.event_id),
+    refunds_by_event AS (
+      SELECT b.event_id, sum(b.refunded_cents) AS refunded,
+             sum(b.refunded_cents) FILTER (WHERE b.status = 'CONFIRMED') AS refunded_standing
+        FROM bookings b JOIN ids USING (event_id)
+       WHERE b.refunded_cents > 0
        GROUP BY b.event_id)
     SELECT ids.event_id,
            coalesce(p.total, 0) AS total, coalesce(p.sold, 0) AS sold, coalesce(p.held, 0) AS held,
-           coalesce(p.available, 0) AS available, coalesce(r.revenue, 0)::bigint AS revenue
+           coalesce(p.available, 0) AS available,
+           (coalesce(r.revenue, 0) - coalesce(f.refunded_standing, 0))::bigint AS revenue,
+           coalesce(f.refunded, 0)::bigint AS refunded
       FROM ids
       LEFT JOIN places_by_event p ON p.event_id = ids.event_id
-      LEFT JOIN revenue_by_event r ON r.event_id = ids.event_id`
+      LEFT JOIN revenue_by_event r ON r.event_id = ids.event_id
+      LEFT JOIN refunds_by_event f ON f.event_id = ids.event_id`
   return new Map(rows.map(r => [r.event_id, r]))
 }
 
@@ -67,6 +80,7 @@ export async function listOrganiserEvents(db: Db, userId: string, query: Organis
       held: Number(f?.held ?? 0),
       available: Number(f?.available ?? 0),
       revenue: { amountCents: Number(f?.revenue ?? 0), currency: e.sections[0]?.currency ?? 'EUR' },
+      refunded: { amountCents: Number(f?.refunded ?? 0), currency: e.sections[0]?.currency ?? 'EUR' },
     }
   })
   return { items, page: query.page, pageSize: query.pageSize, total }

@@ -14,6 +14,7 @@ import { eventDetail } from './event-detail.ts'
 import { lockEvent } from './lock-event.ts'
 import type { AfterCommit } from '../ports.ts'
 import { saveWaitingRoom } from '../queue/room-settings.ts'
+import { paymentSettingsChanges } from './payment-settings.ts'
 
 type EventRow = Prisma.EventModel
 
@@ -37,7 +38,8 @@ function plannedChanges(event: EventRow, body: UpdateEventBody): { data: Prisma.
   if (venue.name !== undefined) set('venue', 'venueName', venue.name, venue.name === event.venueName)
   if (venue.address !== undefined) set('venue', 'venueAddress', venue.address, venue.address === event.venueAddress)
   if (venue.city !== undefined) set('venue', 'city', venue.city, venue.city === event.city)
-  return { data, fields }
+  const payment = paymentSettingsChanges(event, body)
+  return { data: { ...data, ...payment.data }, fields: [...fields, ...payment.fields] }
 }
 
 function checkMergedTimes(event: EventRow, body: UpdateEventBody): void {

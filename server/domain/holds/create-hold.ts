@@ -23,7 +23,7 @@ interface ClaimResult {
 
 const CLAIM_SQL = 'SELECT * FROM bookify_claim_hold($1::uuid, $2::uuid, $3::uuid, $4::uuid[], $5::uuid[], $6::int[])'
 
-export interface CreateHoldOptions {
+interface CreateHoldOptions {
   now?: Date
   /** This process's memory of taken places: refuses what it knows is gone, learns from each answer. */
   memo?: RefusalMemo

@@ -61,7 +61,3 @@ export async function loadHold(db: Db, holdId: string, userId: string, now = new
     waitlistEntryId: hold.waitlist_entry_id,
   }
 }
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-}

@@ -36,7 +36,7 @@ interface EventMemo {
   soldOutUntil: number
 }
 
-export interface SeatHolding {
+interface SeatHolding {
   placeId: string
   holderId: string | null
   /** When the hold lapses; null for a booked place. */

@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto'
 import type { Db, Prisma } from '../../db/client.ts'
 import { DomainError } from '../errors.ts'
 
-export interface KeyRef {
+interface KeyRef {
   userId: string
   scope: string
   key: string
 }
 
-export interface StoredAnswer {
+interface StoredAnswer {
   statusCode: number
   body: unknown
 }

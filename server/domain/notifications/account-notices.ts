@@ -19,7 +19,7 @@ export function welcomeNotice(user: { id: string, name: string }, appUrl: string
   }
 }
 
-export function waitlistOfferLink(appUrl: string, eventId: string, holdId: string): string {
+function waitlistOfferLink(appUrl: string, eventId: string, holdId: string): string {
   return `${appUrl}/events/${eventId}?hold=${holdId}`
 }
 

@@ -18,7 +18,7 @@ function placesLine(b: BookingFacts): string {
 }
 
 /** The booking as an iCalendar attachment; its UID is the event's, so calendars update one entry. */
-export function bookingIcs(b: BookingFacts, appUrl: string, stamp = new Date()): string {
+function bookingIcs(b: BookingFacts, appUrl: string, stamp = new Date()): string {
   const link = bookingLink(appUrl, b.id)
   return buildIcs([{
     ...icsEventOf(b.event, appUrl),
@@ -27,7 +27,7 @@ export function bookingIcs(b: BookingFacts, appUrl: string, stamp = new Date()):
   }], { stamp })
 }
 
-export function bookingConfirmedNotice(b: BookingFacts, appUrl: string, now = new Date()): Notice {
+export function bookingConfirmedNotice(b: BookingFacts, appUrl: string, now = new Date(), tickets?: { fileName: string, bytes: Uint8Array }): Notice {
   const link = bookingLink(appUrl, b.id)
   return {
     userId: b.userId,
@@ -39,10 +39,16 @@ export function bookingConfirmedNotice(b: BookingFacts, appUrl: string, now = ne
     email: {
       subject: `Your tickets for ${b.event.title} (${b.reference})`,
       heading: 'Your booking is confirmed',
-      paragraphs: [`You're going to ${b.event.title}. Your tickets are on the booking page and work offline once opened.`, 'The attached calendar file adds the event to your calendar.'],
+      paragraphs: [
+        `You're going to ${b.event.title}. Your tickets are on the booking page and work offline once opened${tickets ? '; they are also attached as a PDF to print' : ''}.`,
+        'The attached calendar file adds the event to your calendar.',
+      ],
       facts: [['Booking', b.reference], ...eventFactsRows(b.event), ['Places', placesLine(b)]],
       action: { label: 'View your tickets', url: link },
-      attachments: [{ filename: `bookify-${b.reference}.ics`, content: bookingIcs(b, appUrl, now), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
+      attachments: [
+        { filename: `bookify-${b.reference}.ics`, content: bookingIcs(b, appUrl, now), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+        ...(tickets ? [{ filename: tickets.fileName, content: Buffer.from(tickets.bytes), contentType: 'application/pdf' }] : []),
+      ],
     },
   }
 }
@@ -66,9 +72,9 @@ export function bookingChangedNotice(b: BookingFacts, appUrl: string): Notice {
   }
 }
 
-export function bookingCancelledNotice(b: BookingFacts, appUrl: string, reason: 'USER' | 'ADMIN'): Notice {
+export function bookingCancelledNotice(b: BookingFacts, appUrl: string, reason: 'USER' | 'ORGANISER' | 'ADMIN'): Notice {
   const link = bookingLink(appUrl, b.id)
-  const why = reason === 'USER' ? 'as you asked' : 'by Bookify'
+  const why = reason === 'USER' ? 'as you asked' : reason === 'ORGANISER' ? 'by the organiser' : 'by Bookify'
   return {
     userId: b.userId,
     kind: 'booking.cancelled',

@@ -11,9 +11,10 @@ export interface EmailContent {
   attachments?: MailAttachment[]
 }
 
-export interface MailAttachment {
+interface MailAttachment {
   filename: string
-  content: string
+  /** Text, or bytes for binary files (the tickets PDF). */
+  content: string | Buffer
   contentType: string
 }
 
@@ -31,7 +32,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** Only http(s) links make it into an href; anything else (javascript:, data:) is dropped. */
-export function safeUrl(url: string): string | undefined {
+function safeUrl(url: string): string | undefined {
   try {
     const parsed = new URL(url)
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.toString() : undefined

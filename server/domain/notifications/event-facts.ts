@@ -40,7 +40,7 @@ export function formatInZone(date: Date, timeZone: string): string {
   }).format(date)
 }
 
-export function whenLine(event: Pick<EventFacts, 'startsAt' | 'endsAt' | 'timezone'>): string {
+function whenLine(event: Pick<EventFacts, 'startsAt' | 'endsAt' | 'timezone'>): string {
   return `${formatInZone(event.startsAt, event.timezone)} – ${formatInZone(event.endsAt, event.timezone)}`
 }
 

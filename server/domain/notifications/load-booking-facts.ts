@@ -10,7 +10,7 @@ export interface BookingFacts {
   id: string
   reference: string
   userId: string
-  status: 'CONFIRMED' | 'CANCELLED'
+  status: 'PENDING_PAYMENT' | 'CONFIRMED' | 'CANCELLED' | 'EXPIRED'
   event: EventFacts
   /** Labels of the booking's valid tickets ("Stalls A12"). */
   places: string[]

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts'
 import type { EventState } from './event-facts.ts'
 import type { Holder } from './event-notices.ts'
 
-export function groupHolders(bookings: { id: string, reference: string, userId: string }[]): Holder[] {
+function groupHolders(bookings: { id: string, reference: string, userId: string }[]): Holder[] {
   const byUser = new Map<string, Holder>()
   for (const b of bookings) {
     const holder = byUser.get(b.userId) ?? { userId: b.userId, bookings: [] }

@@ -5,11 +5,11 @@ import { join } from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { RenderedEmail } from './email-layout.ts'
 
-export interface OutgoingMail extends RenderedEmail {
+interface OutgoingMail extends RenderedEmail {
   to: string
 }
 
-export interface SentMail {
+interface SentMail {
   messageId: string
   /** The .eml file written when no SMTP server is configured. */
   file?: string
@@ -20,7 +20,7 @@ export interface Mailer {
   close(): void
 }
 
-export interface MailerOptions {
+interface MailerOptions {
   smtpUrl: string | undefined
   mailDir: string
   from: string

@@ -7,6 +7,7 @@ import { loadBookingFacts } from './load-booking-facts.ts'
 import type { NotifyContext, NotifyDeps } from './notice.ts'
 import { removeReminders, reminderStillDue, scheduleReminder, type ReminderQueue } from './reminders.ts'
 import type { ReminderJob } from '../../messaging/jobs.ts'
+import { ticketsPdf } from '../documents/tickets-pdf.ts'
 
 export type BookingNotifyDeps = NotifyDeps & { reminders?: ReminderQueue }
 
@@ -27,7 +28,12 @@ export async function notifyBookingConfirmed(deps: BookingNotifyDeps, ctx: Notif
     return
   }
   await tryReminders(deps, 'scheduling the reminder', queue => scheduleReminder(queue, booking.id, booking.event.startsAt))
-  await deliverNotices(deps, ctx, [bookingConfirmedNotice(booking, deps.appUrl)])
+  // The PDF is a convenience: without it the e-mail still goes, with the link to the tickets.
+  const tickets = await ticketsPdf(deps.db, booking.id).catch((err: Error) => {
+    deps.log.warn({ bookingId, err: err.message }, 'tickets PDF not attached')
+    return undefined
+  })
+  await deliverNotices(deps, ctx, [bookingConfirmedNotice(booking, deps.appUrl, new Date(), tickets)])
 }
 
 export async function notifyBookingChanged(deps: BookingNotifyDeps, ctx: NotifyContext, { bookingId }: { bookingId: string }): Promise<void> {
@@ -35,7 +41,7 @@ export async function notifyBookingChanged(deps: BookingNotifyDeps, ctx: NotifyC
   await deliverNotices(deps, ctx, booking?.status === 'CONFIRMED' ? [bookingChangedNotice(booking, deps.appUrl)] : [])
 }
 
-export async function notifyBookingCancelled(deps: BookingNotifyDeps, ctx: NotifyContext, payload: { bookingId: string, reason: 'USER' | 'EVENT_CANCELLED' | 'ADMIN' }): Promise<void> {
+export async function notifyBookingCancelled(deps: BookingNotifyDeps, ctx: NotifyContext, payload: { bookingId: string, reason: 'USER' | 'ORGANISER' | 'EVENT_CANCELLED' | 'ADMIN' }): Promise<void> {
   await tryReminders(deps, 'removing the reminder', queue => removeReminders(queue, [payload.bookingId]))
   const booking = await loadBookingFacts(deps.db, payload.bookingId)
   // An event cancellation tells each holder once, through event.cancelled.

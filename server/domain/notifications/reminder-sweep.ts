@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts'
 import { REMINDER_LEAD_MS } from '../../messaging/jobs.ts'
 import { scheduleReminder, type ReminderQueue } from './reminders.ts'
 
-export const REMINDER_SWEEP_HORIZON_MS = 8 * 86_400_000
+const REMINDER_SWEEP_HORIZON_MS = 8 * 86_400_000
 
 export async function scheduleUpcomingReminders(db: Db, queue: ReminderQueue, now = new Date(), horizonMs = REMINDER_SWEEP_HORIZON_MS): Promise<number> {
   const bookings = await db.booking.findMany({

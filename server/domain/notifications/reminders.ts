@@ -4,9 +4,9 @@
 // removal (or a lost Redis) can never remind about the wrong time: jobs only nudge.
 import { REMINDER_LEAD_MS, reminderJobId, type ReminderJob } from '../../messaging/jobs.ts'
 
-export const REMINDER_JOB_NAME = 'remind'
+const REMINDER_JOB_NAME = 'remind'
 
-export interface ReminderPlan {
+interface ReminderPlan {
   jobId: string
   delay: number
   data: ReminderJob

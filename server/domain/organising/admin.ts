@@ -13,7 +13,7 @@ import { audit } from './audit-log.ts'
 
 const notFound = () => new DomainError('NOT_FOUND', 'There is nothing at this address.')
 
-export function requireAdmin(caller: EventCaller): void {
+function requireAdmin(caller: EventCaller): void {
   if (caller.role !== 'ADMIN') throw notFound()
 }
 

@@ -17,7 +17,7 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
   return BOM + [header, ...rows].map(r => r.map(csvField).join(',')).join('\r\n') + '\r\n'
 }
 
-export const ATTENDEE_COLUMNS = ['Name', 'E-mail', 'Section', 'Seat', 'Booking reference', 'Payment', 'Amount', 'Currency', 'Checked in at']
+const ATTENDEE_COLUMNS = ['Name', 'E-mail', 'Section', 'Seat', 'Booking reference', 'Payment', 'Amount', 'Currency', 'Checked in at']
 
 export function attendeesCsv(attendees: AttendeeDto[]): string {
   return toCsv(ATTENDEE_COLUMNS, attendees.map(a => [

@@ -6,14 +6,14 @@ import type { Page } from '../../../shared/types/event.ts'
 import type { AuditEntryDto } from '../../../shared/types/organising.ts'
 import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
 
-export type OrganisingAuditAction =
+type OrganisingAuditAction =
   | 'staff.added' | 'staff.role_changed' | 'staff.removed'
   | 'attendees.exported' | 'checkin.synced'
   | 'event.disabled' | 'event.enabled' | 'user.disabled' | 'user.enabled'
 
 type Writer = Db | Prisma.TransactionClient
 
-export interface AuditInput {
+interface AuditInput {
   actorId: string
   eventId?: string | null
   action: OrganisingAuditAction

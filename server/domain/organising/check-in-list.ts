@@ -14,7 +14,7 @@ interface ListRow {
   checked_in_at: Date | null
 }
 
-export interface CheckInList {
+interface CheckInList {
   etag: string
   body: CheckInListDto
 }

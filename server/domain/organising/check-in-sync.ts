@@ -49,7 +49,7 @@ async function applyScan(db: Db, eventId: string, staffId: string, deviceId: str
 }
 
 /** Every ticket among `codes` that was admitted more than once, with who admitted it when. */
-export async function conflictsOf(db: Db, eventId: string, codes: string[]): Promise<CheckInConflictDto[]> {
+async function conflictsOf(db: Db, eventId: string, codes: string[]): Promise<CheckInConflictDto[]> {
   if (codes.length === 0) return []
   const scans = await db.checkInScan.findMany({
     where: { eventId, code: { in: codes }, outcome: { in: ['ADMITTED', 'CONFLICT'] } },

@@ -11,7 +11,7 @@ import { findDoorTicket, type DoorTicket } from './ticket-at-door.ts'
 
 type Tx = Prisma.TransactionClient
 
-export interface ScanRecord {
+interface ScanRecord {
   eventId: string
   ticketId: string | null
   code: string

@@ -17,7 +17,7 @@ export const ROLES = {
   attendeeList: ['ORGANISER', 'CO_ORGANISER', 'CHECKIN', 'ADMIN'],
 } as const satisfies Record<string, readonly EventAccessRole[]>
 
-export interface EventAccess {
+interface EventAccess {
   event: EventRow
   roles: EventAccessRole[]
 }

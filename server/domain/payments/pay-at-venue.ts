@@ -11,4 +11,3 @@ export const payAtVenue: PaymentProvider = {
   },
 }
 
-export const PAYMENT_PROVIDERS: Record<string, PaymentProvider> = { [payAtVenue.name]: payAtVenue }

@@ -1,6 +1,6 @@
 // How a booking gets paid. The booking logic only sees this interface, so a card provider can be
 // added (authorise before confirming, void if the confirmation fails) without touching it.
-export type PaymentStatus = 'NOT_REQUIRED' | 'DUE_AT_VENUE' | 'PAID'
+type PaymentStatus = 'NOT_REQUIRED' | 'DUE_AT_VENUE' | 'PAID'
 
 export interface PaymentRequest {
   amountCents: number

@@ -5,14 +5,14 @@ import { loadSearch, type LoadedSearch } from '../../../shared/search/load-searc
 import { logSearchProblem } from './log.ts'
 import { decodeSnapshot, loadSnapshot, newestSnapshotInfo, type SnapshotInfo } from './snapshot-store.ts'
 
-export interface CurrentSearch extends SnapshotInfo {
+interface CurrentSearch extends SnapshotInfo {
   search: LoadedSearch
   /** The snapshot as stored (gzip JSON), served to browsers for offline search. */
   gzip: Uint8Array
 }
 
 /** A search request this long after the last look at PostgreSQL checks again (covers a missed announcement). */
-export const RECHECK_AFTER_MS = 5_000
+const RECHECK_AFTER_MS = 5_000
 /** A request arriving before the first load waits this long for the boot to finish. */
 const BOOT_WAIT_MS = 15_000
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts'
 import { DomainError } from '../errors.ts'
 import { currentSearch } from './current-search.ts'
 
-export interface IndexDownload {
+interface IndexDownload {
   etag: string
   version: bigint
   /** gzip-compressed JSON (SearchIndexPayload). */

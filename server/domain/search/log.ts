@@ -1,4 +1,6 @@
-// One JSON line per problem, in the shape the web process's error handler logs.
+// A search index problem the web process works around (stale index, Redis down): a warning line.
+import { useLogger } from '../../observability/logger.ts'
+
 export function logSearchProblem(msg: string, error?: unknown): void {
-  console.error(JSON.stringify({ level: 'warn', msg: `search index: ${msg}`, ...(error === undefined ? {} : { error: String((error as Error)?.message ?? error) }) }))
+  useLogger().warn(error === undefined ? {} : { err: String((error as Error)?.message ?? error) }, `search index: ${msg}`)
 }

@@ -6,12 +6,12 @@ import type { Db } from '../../db/client.ts'
 import { publishSnapshot } from './announce.ts'
 import { buildSearchSnapshot, type SnapshotInfo } from './snapshot-store.ts'
 
-export interface RefreshResult extends SnapshotInfo {
+interface RefreshResult extends SnapshotInfo {
   /** False when Redis could not be reached: instances still pick the snapshot up within seconds. */
   announced: boolean
 }
 
-export interface RefreshOptions {
+interface RefreshOptions {
   /** Waits this long before reading the catalogue, so a burst of changes makes one build. */
   debounceMs?: number
 }

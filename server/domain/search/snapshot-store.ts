@@ -11,7 +11,7 @@ const gzip = promisify(gzipCallback)
 const gunzip = promisify(gunzipCallback)
 
 /** Older snapshots are deleted; a few stay for instances still loading one. */
-export const SNAPSHOTS_KEPT = 3
+const SNAPSHOTS_KEPT = 3
 
 export interface SnapshotInfo {
   version: bigint
@@ -20,7 +20,7 @@ export interface SnapshotInfo {
   createdAt: Date
 }
 
-export interface StoredSnapshot extends SnapshotInfo {
+interface StoredSnapshot extends SnapshotInfo {
   gzip: Uint8Array
 }
 

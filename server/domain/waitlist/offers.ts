@@ -10,7 +10,7 @@ import { writeOutbox } from '../../messaging/outbox.ts'
 import { ROUTING_KEYS } from '../../messaging/names.ts'
 import { placesNow, type AfterCommit } from '../ports.ts'
 
-export const OFFER_WINDOW_MINUTES = 30
+const OFFER_WINDOW_MINUTES = 30
 
 /** 30 minutes, shorter as the event nears (a quarter of the time left), never under 5. */
 export function offerWindowMs(startsAt: Date, now: Date): number {
@@ -18,7 +18,7 @@ export function offerWindowMs(startsAt: Date, now: Date): number {
   return Math.max(5 * 60_000, Math.min(OFFER_WINDOW_MINUTES * 60_000, quarterOfTimeLeft))
 }
 
-export interface Offer {
+interface Offer {
   entryId: string
   userId: string
   holdId: string

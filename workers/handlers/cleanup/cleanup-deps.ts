@@ -1,7 +1,7 @@
 // What the cleanup handlers need, built once by workers/cleanup.ts.
 import type { Db } from '../../../server/db/client.ts'
 import type { AfterCommit } from '../../../server/domain/ports.ts'
-import type { Logger } from '../../runtime/logger.ts'
+import type { Logger } from '../../../server/observability/logger.ts'
 
 export interface CleanupDeps {
   db: Db

@@ -2,20 +2,17 @@
 // cancellation), so places may be free: offer them to the waitlist. The process that freed them
 // already did so after its commit (AfterCommit.placesChanged); this is the safety net for a nudge
 // lost in between, and harmless otherwise — offerToWaitlist only offers what is free to whoever
-// still waits.
+// still waits. event.cancelled has no handler: the cancellation already closed the waitlist, there
+// is nobody to offer to, and the runtime acks it unhandled.
 import { offerToWaitlist } from '../../../server/domain/waitlist/offers.ts'
-import type { MessageEnvelope } from '../../../server/messaging/messages.ts'
-import { isMessageOf } from '../../../server/messaging/envelope.ts'
-import { ROUTING_KEYS } from '../../../server/messaging/names.ts'
-import type { HandlerTools } from '../../runtime/consumer.ts'
+import { ROUTING_KEYS, type QUEUES } from '../../../server/messaging/names.ts'
+import type { HandlerMap, HandlerTools } from '../../runtime/handlers.ts'
 import type { CleanupDeps } from './cleanup-deps.ts'
 
-export function releaseHandler(deps: Pick<CleanupDeps, 'db' | 'effects'>) {
-  return async (message: MessageEnvelope, { log }: HandlerTools): Promise<void> => {
-    // event.cancelled: the cancellation already closed the waitlist; there is nobody to offer to.
-    if (isMessageOf(message, ROUTING_KEYS.holdExpired) || isMessageOf(message, ROUTING_KEYS.bookingCancelled)) {
-      const offers = await offerToWaitlist(deps.db, deps.effects, message.data.eventId)
-      if (offers.length) log.info({ eventId: message.data.eventId, offers: offers.length }, 'offered freed places to the waitlist')
-    }
+export function releaseHandlers(deps: Pick<CleanupDeps, 'db' | 'effects'>): HandlerMap<typeof QUEUES.cleanup> {
+  const offer = async ({ eventId }: { eventId: string }, { log }: HandlerTools): Promise<void> => {
+    const offers = await offerToWaitlist(deps.db, deps.effects, eventId)
+    if (offers.length) log.info({ eventId, offers: offers.length }, 'offered freed places to the waitlist')
   }
+  return { [ROUTING_KEYS.holdExpired]: offer, [ROUTING_KEYS.bookingCancelled]: offer }
 }

@@ -1,6 +1,8 @@
+import { idParams } from '../../../../shared/schemas/params.ts'
 import { publishEvent } from '../../../domain/events/publish-event.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  return publishEvent(useDb(), getRouterParam(event, 'id')!, caller)
+  const { id } = readParams(event, idParams)
+  return publishEvent(useDb(), id, caller)
 })

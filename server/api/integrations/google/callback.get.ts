@@ -4,6 +4,7 @@ import { config } from '../../../config/env.ts'
 import { DomainError } from '../../../domain/errors.ts'
 import { googleConfigOf } from '../../../domain/calendar/google/google-config.ts'
 import { completeGoogleConnect } from '../../../domain/calendar/google/connect-google.ts'
+import { requestLogger } from '../../../observability/request-id.ts'
 
 export default defineEventHandler(async (event) => {
   const cfg = googleConfigOf(config())
@@ -17,7 +18,7 @@ export default defineEventHandler(async (event) => {
     await completeGoogleConnect(useDb(), cfg, { code, state, callerId: caller?.userId })
     return back('connected')
   } catch (err) {
-    console.warn(JSON.stringify({ level: 'warn', msg: 'Google connect failed', err: (err as Error).message }))
+    requestLogger(event).warn({ err: (err as Error).message }, 'Google connect failed')
     return back('error')
   }
 })

@@ -5,7 +5,7 @@ import { SignJWT, jwtVerify } from 'jose'
 
 const AUDIENCE = 'bookify-google-connect'
 const ISSUER = 'bookify'
-export const STATE_TTL_SECONDS = 10 * 60
+const STATE_TTL_SECONDS = 10 * 60
 
 const key = (secret: string) => new TextEncoder().encode(secret)
 

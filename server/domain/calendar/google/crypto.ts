@@ -17,7 +17,7 @@ export class DecryptionError extends Error {
 const keys = new Map<string, Buffer>()
 
 /** ENCRYPTION_KEY may be any string; HKDF turns it into exactly 32 bytes. */
-export function deriveKey(secret: string): Buffer {
+function deriveKey(secret: string): Buffer {
   let key = keys.get(secret)
   if (!key) {
     key = Buffer.from(hkdfSync('sha256', secret, 'bookify', 'bookify/secrets-at-rest/v1', 32))

@@ -6,7 +6,7 @@ import type { GoogleConfig } from './google-config.ts'
 
 export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.events'
 
-export type OAuthClient = InstanceType<typeof auth.OAuth2>
+type OAuthClient = InstanceType<typeof auth.OAuth2>
 
 export function createOAuthClient(cfg: GoogleConfig): OAuthClient {
   return new auth.OAuth2({

@@ -14,13 +14,13 @@ export type EntryChange =
   | { op: 'upsert', userId: string, linkId: string, bookingId: string, googleEventId: string }
   | { op: 'remove', userId: string, bookingId: string }
 
-export interface SyncDeps {
+interface SyncDeps {
   db: Db
   cfg: GoogleConfig
   log: { info(obj: object, msg?: string): void, warn(obj: object, msg?: string): void }
 }
 
-export interface UserSyncResult {
+interface UserSyncResult {
   changes: EntryChange[]
   /** Google refused the grant (invalid_grant): the caller unlinks and tells the user. */
   revoked: boolean

@@ -3,7 +3,7 @@
 import type { Db } from '../../../db/client.ts'
 import { decryptSecret, encryptSecret } from './crypto.ts'
 
-export interface GoogleTokens {
+interface GoogleTokens {
   access_token?: string | null
   refresh_token?: string | null
   expiry_date?: number | null
@@ -12,7 +12,7 @@ export interface GoogleTokens {
 
 const aad = (userId: string, which: 'access' | 'refresh') => `google:${userId}:${which}`
 
-export function encryptTokenFor(userId: string, which: 'access' | 'refresh', token: string, key: string): string {
+function encryptTokenFor(userId: string, which: 'access' | 'refresh', token: string, key: string): string {
   return encryptSecret(token, key, aad(userId, which))
 }
 

@@ -1,6 +1,8 @@
+import { idParams } from '../../../../../shared/schemas/params.ts'
 import { setEventDisabled } from '../../../../domain/organising/admin.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  return setEventDisabled(useDb(), caller, getRouterParam(event, 'id')!, false)
+  const { id } = readParams(event, idParams)
+  return setEventDisabled(useDb(), caller, id, false)
 })

@@ -1,6 +1,8 @@
+import { idParams } from '../../../../../shared/schemas/params.ts'
 import { setUserDisabled } from '../../../../domain/organising/admin.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  return setUserDisabled(useDb(), useAfterCommit(), caller, getRouterParam(event, 'id')!, true)
+  const { id } = readParams(event, idParams)
+  return setUserDisabled(useDb(), useAfterCommit(), caller, id, true)
 })

@@ -1,8 +1,10 @@
+import { staffMemberParams } from '../../../../../shared/schemas/params.ts'
 import { removeStaff } from '../../../../domain/organising/staff.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  await removeStaff(useDb(), getRouterParam(event, 'id')!, caller, getRouterParam(event, 'userId')!)
+  const { id, userId } = readParams(event, staffMemberParams)
+  await removeStaff(useDb(), id, caller, userId)
   setResponseStatus(event, 204)
   return null
 })

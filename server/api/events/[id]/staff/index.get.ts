@@ -1,6 +1,8 @@
+import { idParams } from '../../../../../shared/schemas/params.ts'
 import { listTeam } from '../../../../domain/organising/staff.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  return listTeam(useDb(), getRouterParam(event, 'id')!, caller)
+  const { id } = readParams(event, idParams)
+  return listTeam(useDb(), id, caller)
 })

@@ -1,12 +1,10 @@
+import { idParams } from '../../../../../shared/schemas/params.ts'
 import { joinWaitlistBody } from '../../../../../shared/schemas/holds.ts'
 import { joinWaitlist } from '../../../../domain/waitlist/entries.ts'
-import { isUuid } from '../../../../domain/holds/hold-dto.ts'
-import { DomainError } from '../../../../domain/errors.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  const eventId = getRouterParam(event, 'id') ?? ''
-  if (!isUuid(eventId)) throw new DomainError('NOT_FOUND', 'There is no such event.')
+  const { id: eventId } = readParams(event, idParams)
   const body = await readValid(event, joinWaitlistBody)
   const status = await joinWaitlist(useDb(), useAfterCommit(), caller.userId, eventId, body.quantity, body.sectionId)
   setResponseStatus(event, 201)

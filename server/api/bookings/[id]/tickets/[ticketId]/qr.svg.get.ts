@@ -1,11 +1,13 @@
 import { renderSVG } from 'uqr'
+import { ticketParams } from '../../../../../../shared/schemas/params.ts'
 import { loadBooking } from '../../../../../domain/bookings/booking-dto.ts'
 import { DomainError } from '../../../../../domain/errors.ts'
 
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
-  const booking = await loadBooking(useDb(), getRouterParam(event, 'id') ?? '', caller.userId)
-  const ticket = booking.tickets.find(t => t.id === getRouterParam(event, 'ticketId'))
+  const { id, ticketId } = readParams(event, ticketParams)
+  const booking = await loadBooking(useDb(), id, caller.userId)
+  const ticket = booking.tickets.find(t => t.id === ticketId)
   if (!ticket) throw new DomainError('NOT_FOUND', 'There is no such ticket.')
   setResponseHeader(event, 'Content-Type', 'image/svg+xml')
   setResponseHeader(event, 'Cache-Control', 'private, max-age=300')
