@@ -1,4 +1,5 @@
 import type { EventStatus, Money, SectionKind } from './event'
+import type { AnswerValue } from './booking'
 
 export type StaffRole = 'CO_ORGANISER' | 'CHECKIN'
 
@@ -22,8 +23,13 @@ export interface AttendeeDto {
   holder: { name: string, email: string }
   seat: { label: string, row: string | null, number: number | null }
   section: { name: string, kind: SectionKind }
+  ticketType: { name: string }
+  /** The code the booking used, if any. */
+  promoCode: string | null
   bookingReference: string
   payment: { status: string, amount: Money }
+  /** The booking's answers to per-order questions and this attendee's to per-attendee ones, by question id. */
+  answers: Record<string, AnswerValue>
   checkedInAt: string | null
 }
 
@@ -94,6 +100,10 @@ export interface DashboardDto {
   currency: string
   sales: { bucket: 'hour' | 'day', timezone: string, points: { at: string, tickets: number, revenueCents: number }[] }
   sections: { id: string, name: string, kind: SectionKind, capacity: number, sold: number, held: number, available: number, revenueCents: number }[]
+  /** Valid tickets and their revenue per ticket type (types without sales included). */
+  ticketTypes: { id: string, sectionId: string, name: string, sold: number, revenueCents: number }[]
+  /** Per promo code: tickets sold with it, their revenue, and the discount given. */
+  promoCodes: { id: string, code: string, kind: string, bookings: number, tickets: number, revenueCents: number, discountCents: number }[]
   holds: { created: number, converted: number, conversion: number }
   waitlist: { waiting: number, offered: number }
   checkIn: { checkedIn: number, sold: number }
