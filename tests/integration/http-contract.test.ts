@@ -47,7 +47,7 @@ describe('HTTP conventions', () => {
     }
   })
 
-  it('answers 404 NOT_FOUND for a malformed or unknown id on every route with a path parameter', async () => {
+  it('answers 404 NOT_FOUND for a malformed or unknown id on every route with a path parameter', { timeout: 90_000 }, async () => {
     const [caller] = await createUsers(1) as [TestUser]
     const routes = apiRouteFiles().filter(r => r.params.length > 0)
     expect(routes.length).toBeGreaterThan(20)
