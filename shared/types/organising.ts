@@ -1,4 +1,5 @@
 import type { EventStatus, Money, SectionKind } from './event'
+import type { AnswerValue } from './booking'
 
 export type StaffRole = 'CO_ORGANISER' | 'CHECKIN'
 
@@ -26,8 +27,13 @@ export interface AttendeeDto {
   holder: { name: string, email?: string }
   seat: { label: string, row: string | null, number: number | null }
   section: { name: string, kind: SectionKind }
+  ticketType: { name: string }
+  /** The code the booking used, if any. */
+  promoCode: string | null
   bookingReference: string
   payment: { status: string, amount: Money }
+  /** The booking's answers to per-order questions and this attendee's to per-attendee ones, by question id. */
+  answers: Record<string, AnswerValue>
   /** What this ticket still owes at the door (0 when paid). */
   due: Money
   checkedInAt: string | null
@@ -122,6 +128,10 @@ export interface DashboardDto {
   sales: { bucket: 'hour' | 'day', timezone: string, points: { at: string, tickets: number, revenueCents: number }[] }
   /** revenueCents: money taken (valid tickets); dueCents: still to be paid at the venue. */
   sections: { id: string, name: string, kind: SectionKind, capacity: number, sold: number, held: number, available: number, revenueCents: number, dueCents: number }[]
+  /** Valid tickets and their revenue per ticket type (types without sales included). */
+  ticketTypes: { id: string, sectionId: string, name: string, sold: number, revenueCents: number }[]
+  /** Per promo code: tickets sold with it, their revenue, and the discount given. */
+  promoCodes: { id: string, code: string, kind: string, bookings: number, tickets: number, revenueCents: number, discountCents: number }[]
   holds: { created: number, converted: number, conversion: number }
   waitlist: { waiting: number, offered: number }
   checkIn: { checkedIn: number, sold: number }

@@ -38,6 +38,29 @@ async function bySection(db: Db, eventId: string) {
   return rows.map(r => ({ id: r.id, name: r.name, kind: r.kind, capacity: r.capacity, sold: Number(r.sold), held: Number(r.held), available: Number(r.available), revenueCents: Number(r.revenue), dueCents: Number(r.due) }))
 }
 
+async function byTicketType(db: Db, eventId: string) {
+  const rows = await db.$queryRaw<{ id: string, section_id: string, name: string, sold: bigint, revenue: bigint }[]>`
+    SELECT tt.id, tt.section_id, tt.name, count(t.id) AS sold, coalesce(sum(t.price_cents), 0)::bigint AS revenue
+      FROM ticket_types tt
+      JOIN sections s ON s.id = tt.section_id
+      LEFT JOIN tickets t ON t.ticket_type_id = tt.id AND t.voided_at IS NULL
+     WHERE tt.event_id = ${eventId}::uuid
+     GROUP BY tt.id, s.sort_order ORDER BY s.sort_order, tt.sort_order, tt.id`
+  return rows.map(r => ({ id: r.id, sectionId: r.section_id, name: r.name, sold: Number(r.sold), revenueCents: Number(r.revenue) }))
+}
+
+async function byPromoCode(db: Db, eventId: string) {
+  const rows = await db.$queryRaw<{ id: string, code: string, kind: string, bookings: bigint, tickets: bigint, revenue: bigint, discount: bigint }[]>`
+    SELECT c.id, c.code, c.kind::text AS kind, count(DISTINCT b.id) AS bookings, count(t.id) AS tickets,
+           coalesce(sum(t.price_cents), 0)::bigint AS revenue, coalesce(sum(t.discount_cents), 0)::bigint AS discount
+      FROM promo_codes c
+      LEFT JOIN bookings b ON b.promo_code_id = c.id AND b.status = 'CONFIRMED'
+      LEFT JOIN tickets t ON t.booking_id = b.id AND t.voided_at IS NULL
+     WHERE c.event_id = ${eventId}::uuid
+     GROUP BY c.id ORDER BY c.created_at`
+  return rows.map(r => ({ id: r.id, code: r.code, kind: r.kind, bookings: Number(r.bookings), tickets: Number(r.tickets), revenueCents: Number(r.revenue), discountCents: Number(r.discount) }))
+}
+
 async function counters(db: Db, eventId: string) {
   const [row] = await db.$queryRaw<{ holds: bigint, converted: bigint, waiting: bigint, offered: bigint, checked_in: bigint, sold: bigint }[]>`
     SELECT (SELECT count(*) FROM holds WHERE event_id = ${eventId}::uuid) AS holds,
@@ -53,11 +76,13 @@ async function counters(db: Db, eventId: string) {
 
 export async function eventDashboard(db: Db, eventId: string, caller: EventCaller): Promise<DashboardDto> {
   const { event } = await requireEventRole(db, eventId, caller, ROLES.read)
-  const [sales, sections, c, currency] = await Promise.all([
+  const [sales, sections, c, currency, ticketTypes, promoCodes] = await Promise.all([
     salesSeries(db, eventId, event.timezone),
     bySection(db, eventId),
     counters(db, eventId),
     db.section.findFirst({ where: { eventId }, select: { currency: true } }),
+    byTicketType(db, eventId),
+    byPromoCode(db, eventId),
   ])
   const created = Number(c.holds)
   const converted = Number(c.converted)
@@ -66,6 +91,8 @@ export async function eventDashboard(db: Db, eventId: string, caller: EventCalle
     currency: currency?.currency ?? 'EUR',
     sales,
     sections,
+    ticketTypes,
+    promoCodes,
     holds: { created, converted, conversion: created ? converted / created : 0 },
     waitlist: { waiting: Number(c.waiting), offered: Number(c.offered) },
     checkIn: { checkedIn: Number(c.checked_in), sold: Number(c.sold) },
