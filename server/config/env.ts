@@ -116,6 +116,8 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_IP: wholeNumber(10, 1, PER_MINUTE_MAX),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: wholeNumber(5, 1, PER_MINUTE_MAX),
   RATE_LIMIT_REGISTER_PER_IP: wholeNumber(5, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: wholeNumber(5, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: wholeNumber(3, 1, PER_MINUTE_MAX),
   RATE_LIMIT_QUEUE_JOIN_PER_IP: wholeNumber(60, 1, PER_MINUTE_MAX),
   QUEUE_TICK_MS: wholeNumber(250, 50, 10_000),
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
@@ -184,6 +186,7 @@ const envSchema = z.object({
     loginRateLimit: { perIp: env.RATE_LIMIT_LOGIN_PER_IP, perAccount: env.RATE_LIMIT_LOGIN_PER_ACCOUNT },
     /** Sign-ups allowed per minute from one client address. */
     registerRateLimitPerIp: env.RATE_LIMIT_REGISTER_PER_IP,
+    passwordResetRateLimit: { perIp: env.RATE_LIMIT_PASSWORD_RESET_PER_IP, perAccountPerHour: env.RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT },
     /** Waiting-room joins allowed per minute from one client address. */
     queueJoinRateLimitPerIp: env.RATE_LIMIT_QUEUE_JOIN_PER_IP,
     /** How often the waiting rooms' admitter runs. */

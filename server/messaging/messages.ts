@@ -18,6 +18,8 @@ export const MESSAGE_PAYLOADS = {
   [ROUTING_KEYS.eventCancelled]: z.object({ eventId: id }),
   [ROUTING_KEYS.waitlistOffered]: z.object({ entryId: id, userId: id, eventId: id, holdId: id, expiresAt: z.iso.datetime({ offset: true }) }),
   [ROUTING_KEYS.userRegistered]: z.object({ userId: id }),
+  // The reset's id only: the worker mints the e-mailed token, so no secret travels in a message.
+  [ROUTING_KEYS.passwordResetRequested]: z.object({ userId: id, resetId: id }),
   [ROUTING_KEYS.paymentWebhookReceived]: z.object({ paymentEventId: z.string().min(1), type: z.string() }),
   [ROUTING_KEYS.refundRequested]: z.object({ refundId: id, bookingId: id }),
   [ROUTING_KEYS.refundCompleted]: z.object({ refundId: id, bookingId: id, userId: id, status: z.enum(['SUCCEEDED', 'FAILED']) }),

@@ -17,6 +17,7 @@ export const ROUTING_KEYS = {
   eventCancelled: 'event.cancelled',
   waitlistOffered: 'waitlist.offered',
   userRegistered: 'user.registered',
+  passwordResetRequested: 'user.password_reset_requested',
   paymentWebhookReceived: 'payment.webhook_received',
   refundRequested: 'refund.requested',
   refundCompleted: 'refund.completed',
@@ -89,7 +90,7 @@ const K = ROUTING_KEYS
  * Literal per queue, so a consumer's handler map is typed by exactly the keys its queue receives.
  */
 export const QUEUE_BINDINGS = {
-  [QUEUES.notifications]: [K.userRegistered, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled, K.refundCompleted],
+  [QUEUES.notifications]: [K.userRegistered, K.passwordResetRequested, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled, K.refundCompleted],
   [QUEUES.calendarSync]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.eventUpdated, K.eventCancelled],
   [QUEUES.searchIndex]: [K.eventPublished, K.eventUpdated, K.eventCancelled],
   // Freed places may satisfy the waitlist; the cleanup worker offers them.

@@ -10,10 +10,21 @@ export async function limitLoginByAddress(event: H3Event): Promise<void> {
   await enforceRateLimit(event, 'login-ip', clientAddress(event), config().loginRateLimit.perIp)
 }
 
+// Hashed, so the Redis keys hold no e-mail addresses.
+const accountKey = (email: string) => createHash('sha256').update(email).digest('base64url').slice(0, 22)
+
 export async function limitLoginByAccount(event: H3Event, email: string): Promise<void> {
-  // Hashed, so the Redis keys hold no e-mail addresses.
-  const account = createHash('sha256').update(email).digest('base64url').slice(0, 22)
-  await enforceRateLimit(event, 'login-account', account, config().loginRateLimit.perAccount)
+  await enforceRateLimit(event, 'login-account', accountKey(email), config().loginRateLimit.perAccount)
+}
+
+/** "Forgot password?" and the link's use, per client address (per minute). */
+export async function limitPasswordResetByAddress(event: H3Event): Promise<void> {
+  await enforceRateLimit(event, 'reset-ip', clientAddress(event), config().passwordResetRateLimit.perIp)
+}
+
+/** Reset e-mails per address asked about, per hour, whether or not it has an account. */
+export async function limitPasswordResetByAccount(event: H3Event, email: string): Promise<void> {
+  await enforceRateLimit(event, 'reset-account', accountKey(email), config().passwordResetRateLimit.perAccountPerHour, 3600)
 }
 
 export async function limitRegistrationByAddress(event: H3Event): Promise<void> {

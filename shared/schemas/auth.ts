@@ -11,6 +11,15 @@ export type RegisterBody = z.infer<typeof registerBody>
 export const loginBody = z.object({ email, password: z.string().min(1, 'Enter your password.').max(200) })
 export type LoginBody = z.infer<typeof loginBody>
 
+export const passwordResetBody = z.object({ email }).strict()
+export type PasswordResetBody = z.infer<typeof passwordResetBody>
+
+export const passwordResetConfirmBody = z.object({
+  token: z.string().trim().min(1, 'The link has no token; open the link from the e-mail again.').max(200),
+  password,
+}).strict()
+export type PasswordResetConfirmBody = z.infer<typeof passwordResetConfirmBody>
+
 export const refreshBody = z.object({ refreshToken: z.string().min(1).max(200).optional() }).optional()
 
 export const notificationPrefs = z.object({

@@ -34,7 +34,7 @@ test('check-in staff get the door\'s view of an event, the organiser the whole o
 
   const o = organiser.page
   await o.goto(`/organise/${event.id}?tab=attendees`)
-  await expect(o.getByRole('navigation', { name: 'Event sections' }).getByRole('link')).toHaveText(['Dashboard', 'Attendees', 'Payments', 'Team', 'Audit log'])
+  await expect(o.getByRole('navigation', { name: 'Event sections' }).getByRole('link')).toHaveText(['Dashboard', 'Attendees', 'Payments', 'Codes & questions', 'Team', 'Audit log'])
   await expect(o.getByRole('link', { name: 'Export CSV' })).toBeVisible()
   await expect(o.getByRole('table')).toContainText(buyer.email)
   expect([...organiser.problems, ...door.problems]).toEqual([])

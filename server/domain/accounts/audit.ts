@@ -2,7 +2,7 @@
 // request id that ties it to the request's log lines.
 import type { Db, Prisma } from '../../db/client.ts'
 
-type AccountAuditAction = 'auth.login' | 'auth.login_failed' | 'auth.logout' | 'auth.registered'
+type AccountAuditAction = 'auth.login' | 'auth.login_failed' | 'auth.logout' | 'auth.registered' | 'auth.password_reset_requested' | 'auth.password_reset'
 
 /** Where a request came from; recorded with every account audit row. */
 export interface RequestOrigin {

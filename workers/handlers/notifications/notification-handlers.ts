@@ -8,6 +8,7 @@ import { notifyBookingCancelled, notifyBookingChanged, notifyBookingConfirmed, t
 import { notifyEventCancelled, notifyEventUpdated } from '../../../server/domain/notifications/notify-event.ts'
 import { notifyWaitlistOffered, notifyWelcome } from '../../../server/domain/notifications/notify-account.ts'
 import { notifyRefundCompleted } from '../../../server/domain/notifications/notify-refund.ts'
+import { notifyPasswordReset } from '../../../server/domain/notifications/notify-password-reset.ts'
 import type { HandlerMap, HandlerTools } from '../../runtime/handlers.ts'
 
 export type NotificationServices = Omit<BookingNotifyDeps, 'db' | 'log'>
@@ -27,6 +28,7 @@ export function notificationHandlers(services: NotificationServices): HandlerMap
     [K.eventUpdated]: notifier(notifyEventUpdated),
     [K.eventCancelled]: notifier(notifyEventCancelled),
     [K.userRegistered]: notifier(notifyWelcome),
+    [K.passwordResetRequested]: notifier(notifyPasswordReset),
     [K.refundCompleted]: notifier(notifyRefundCompleted),
   }
 }
