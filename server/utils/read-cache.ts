@@ -87,17 +87,24 @@ export interface PublicReadPolicy {
  * cache ever keeps what was answered to someone signed in. The bodies themselves never hold
  * anything personal: they are built without the caller.
  */
-export function sendCachedRead(event: H3Event, read: CachedRead, policy: PublicReadPolicy, signedIn: boolean): string | null {
+export function sendCachedRead(event: H3Event, read: CachedRead, policy: PublicReadPolicy, signedIn: boolean): string | Buffer | null {
   const cacheControl = signedIn
     ? 'private, no-cache'
     : policy.immutable
       ? 'public, max-age=31536000, immutable'
       : `public, max-age=0, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`
-  setResponseHeaders(event, { 'ETag': read.etag, 'Cache-Control': cacheControl, 'Content-Type': 'application/json; charset=utf-8' })
+  // The gzipped answer is another representation of the same body, so it has its own tag.
+  const gzip = read.gzipped && /\bgzip\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')
+  const etag = gzip ? `${read.etag.slice(0, -1)}-gz"` : read.etag
+  setResponseHeaders(event, { 'ETag': etag, 'Cache-Control': cacheControl, 'Content-Type': 'application/json; charset=utf-8', 'Vary': 'Accept-Encoding' })
   const presented = getRequestHeader(event, 'if-none-match')
-  if (presented && presented.split(/\s*,\s*/).some(tag => tag === read.etag || tag === `W/${read.etag}` || tag === '*')) {
+  if (presented && presented.split(/\s*,\s*/).some(tag => tag === etag || tag === `W/${etag}` || tag === '*')) {
     setResponseStatus(event, 304)
     return null
+  }
+  if (gzip) {
+    setResponseHeader(event, 'Content-Encoding', 'gzip')
+    return read.gzipped!
   }
   return read.body
 }
