@@ -39,7 +39,7 @@ describe('Kubernetes manifests', () => {
     for (const role of workerRoles) {
       const worker = deployments.find(d => d.metadata.name === `bookify-${role}`)
       expect(worker, `a Deployment for workers/${role}.ts`).toBeDefined()
-      expect(worker!.spec.template.spec.containers[0].command).toEqual(['node', '--import', 'tsx', `workers/${role}.ts`])
+      expect(worker!.spec.template.spec.containers[0].command).toEqual(['node', `dist/workers/${role}.mjs`])
     }
     const images = new Set(podSpecs.flatMap(spec => spec.containers.map((c: { image: string }) => c.image)))
     expect([...images]).toEqual([kustomization.images[0]!.name])

@@ -194,6 +194,30 @@ BEGIN
     RETURN;
   END IF;
 
+  -- Read-only shortcuts, like the one for taken places above: once a limited type is full or a
+  -- code used up, most requests for it are refusals, and refusing them here costs no claim and no
+  -- rollback. The counts under the row locks below still decide for everything that passes.
+  SELECT tt.id INTO v_type FROM ticket_types tt
+   WHERE tt.quota IS NOT NULL AND tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
+     AND tt.quota < (SELECT count(*) FROM places p WHERE p.ticket_type_id = tt.id
+                        AND (p.booking_id IS NOT NULL
+                             OR (p.hold_id IS NOT NULL AND p.held_until > v_now AND p.hold_id IS DISTINCT FROM v_own_hold)))
+                  + (SELECT count(*) FROM unnest(v_seat_types) AS s(type_id) WHERE s.type_id = tt.id)
+                  + (SELECT coalesce(sum(g.qty), 0) FROM unnest(v_ga_types, coalesce(p_ga_quantities, '{}')) AS g(type_id, qty) WHERE g.type_id = tt.id)
+   LIMIT 1;
+  IF v_type IS NOT NULL THEN
+    RETURN QUERY SELECT 'TYPE_UNAVAILABLE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, 'quota'::text, v_type;
+    RETURN;
+  END IF;
+  IF v_promo_max IS NOT NULL AND v_promo_max <= (
+    SELECT count(*) FROM holds h
+     WHERE h.promo_code_id = v_promo_id AND h.id IS DISTINCT FROM v_own_hold
+       AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED')
+  ) THEN
+    RETURN QUERY SELECT 'PROMO_INVALID'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, 'used_up'::text, NULL::uuid;
+    RETURN;
+  END IF;
+
   BEGIN -- a sub-transaction: on any refusal below, everything in it is undone
     UPDATE holds h SET status = 'RELEASED', ended_at = v_now
      WHERE h.user_id = p_user_id AND h.event_id = p_event_id AND h.status = 'ACTIVE'
