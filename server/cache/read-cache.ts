@@ -14,6 +14,7 @@
 //   heard it, so a value loaded before a change is never shared after it.
 // Nothing here decides a sale: holds are always claimed in PostgreSQL.
 import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 
 export interface CachedRead {
   /** The JSON body, serialized once. */
@@ -22,6 +23,13 @@ export interface CachedRead {
   etag: string
   /** Epoch ms when the load that produced the body started (before it read anything). */
   loadedAt: number
+  /** The body gzipped once, for clients that accept it (bodies over 1 KB; kept in memory only). */
+  gzipped?: Buffer
+}
+
+/** Compressing once per load instead of per answer: a 10,000-seat geometry is 0.9 MB raw, 0.27 MB gzipped. */
+function withGzip(value: CachedRead): CachedRead {
+  return value.body.length > 1024 ? { ...value, gzipped: gzipSync(value.body, { level: 6 }) } : value
 }
 
 /** The shared tier: Redis in the web process, nothing in unit tests. */
@@ -131,7 +139,7 @@ export class ReadCache {
       const stored = await shared.get(spec.key).catch((err) => { this.options.onSharedError?.(err); return null })
       if (stored) {
         const value = JSON.parse(stored) as CachedRead
-        if (value.loadedAt > lastChange && startedAt - value.loadedAt < spec.ttlMs) return value
+        if (value.loadedAt > lastChange && startedAt - value.loadedAt < spec.ttlMs) return withGzip(value)
       }
     }
     const body = JSON.stringify(await spec.load())
@@ -143,7 +151,7 @@ export class ReadCache {
         void shared.set(spec.key, JSON.stringify(value), left).catch(err => this.options.onSharedError?.(err))
       }
     }
-    return value
+    return withGzip(value)
   }
 
   private pruneChanges(now: number): void {

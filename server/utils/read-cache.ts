@@ -7,7 +7,7 @@ import { getRequestHeader, setResponseHeader, setResponseHeaders, setResponseSta
 import { ReadCache, type CachedRead, type ReadSpec } from '../cache/read-cache.ts'
 import { config } from '../config/env.ts'
 import { DomainError } from '../domain/errors.ts'
-import { eventOrganiserId, type EventCaller } from '../domain/events/access.ts'
+import { eventTeam, type EventCaller } from '../domain/events/access.ts'
 import { optionalUser } from './current-user.ts'
 import { useDb } from './db.ts'
 import { TOPICS } from '../messaging/pubsub.ts'
@@ -87,17 +87,24 @@ export interface PublicReadPolicy {
  * cache ever keeps what was answered to someone signed in. The bodies themselves never hold
  * anything personal: they are built without the caller.
  */
-export function sendCachedRead(event: H3Event, read: CachedRead, policy: PublicReadPolicy, signedIn: boolean): string | null {
+export function sendCachedRead(event: H3Event, read: CachedRead, policy: PublicReadPolicy, signedIn: boolean): string | Buffer | null {
   const cacheControl = signedIn
     ? 'private, no-cache'
     : policy.immutable
       ? 'public, max-age=31536000, immutable'
       : `public, max-age=0, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`
-  setResponseHeaders(event, { 'ETag': read.etag, 'Cache-Control': cacheControl, 'Content-Type': 'application/json; charset=utf-8' })
+  // The gzipped answer is another representation of the same body, so it has its own tag.
+  const gzip = read.gzipped && /\bgzip\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')
+  const etag = gzip ? `${read.etag.slice(0, -1)}-gz"` : read.etag
+  setResponseHeaders(event, { 'ETag': etag, 'Cache-Control': cacheControl, 'Content-Type': 'application/json; charset=utf-8', 'Vary': 'Accept-Encoding' })
   const presented = getRequestHeader(event, 'if-none-match')
-  if (presented && presented.split(/\s*,\s*/).some(tag => tag === read.etag || tag === `W/${read.etag}` || tag === '*')) {
+  if (presented && presented.split(/\s*,\s*/).some(tag => tag === etag || tag === `W/${etag}` || tag === '*')) {
     setResponseStatus(event, 304)
     return null
+  }
+  if (gzip) {
+    setResponseHeader(event, 'Content-Encoding', 'gzip')
+    return read.gzipped!
   }
   return read.body
 }
@@ -115,7 +122,7 @@ interface PublicRead {
   policy: PublicReadPolicy | ((read: CachedRead) => PublicReadPolicy)
   /** The uncached read for a signed-in caller who may see more than the public. */
   backstage: (caller: EventCaller) => Promise<unknown>
-  /** The event the read shows: its organiser and admins always read it fresh. */
+  /** The event the read shows: its team (organiser, staff) and admins always read it fresh. */
   eventId?: string
 }
 
@@ -123,7 +130,7 @@ interface PublicRead {
  * A public read through the cache, for anyone. The body is built for the public (no caller), so it
  * is the same whoever asks. A signed-in caller who may see more than the public gets `backstage`,
  * uncached and `private, no-store`: a draft's team when the public read finds nothing, and the
- * event's organiser and admins always (they watch their own changes and see them at once).
+ * event's team and admins always (they see hidden ticket types, and their own changes at once).
  */
 export async function servePublicRead(event: H3Event, { spec, policy, backstage, eventId }: PublicRead): Promise<unknown> {
   const caller = await optionalUser(event)
@@ -131,7 +138,7 @@ export async function servePublicRead(event: H3Event, { spec, policy, backstage,
     setResponseHeader(event, 'Cache-Control', 'private, no-store')
     return backstage(caller!)
   }
-  if (caller && eventId && (caller.role === 'ADMIN' || await isOrganiser(eventId, caller.userId))) return fresh()
+  if (caller && eventId && (caller.role === 'ADMIN' || await isOnTeam(eventId, caller.userId))) return fresh()
   let read: CachedRead
   try {
     read = await cachedRead(spec)
@@ -142,9 +149,10 @@ export async function servePublicRead(event: H3Event, { spec, policy, backstage,
   return sendCachedRead(event, read, typeof policy === 'function' ? policy(read) : policy, Boolean(caller))
 }
 
-async function isOrganiser(eventId: string, userId: string): Promise<boolean> {
-  const owner = await cachedRead({ key: `organiser:${eventId}`, scopes: [eventScope(eventId)], ttlMs: 5 * 60_000, load: () => eventOrganiserId(useDb(), eventId) })
-  return owner.body === JSON.stringify(userId)
+async function isOnTeam(eventId: string, userId: string): Promise<boolean> {
+  // Staff changes are announced (eventChanged); the short bound covers staff rows written otherwise.
+  const team = await cachedRead({ key: `team:${eventId}`, scopes: [eventScope(eventId)], ttlMs: config().readCacheMs, load: () => eventTeam(useDb(), eventId) })
+  return team.body.includes(JSON.stringify(userId))
 }
 
 /** The version of a cached body: its ETag without the quotes (a content hash). */

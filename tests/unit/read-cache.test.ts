@@ -2,6 +2,7 @@
 // body was loaded, and at most once past its bound; concurrent readers share one load, and a value
 // shared through Redis is taken only when it was loaded after the last change this process heard.
 import { describe, expect, it } from 'vitest'
+import { gunzipSync } from 'node:zlib'
 import { ReadCache, etagOf, type SharedStore } from '../../server/cache/read-cache.ts'
 
 function setup(shared?: SharedStore) {
@@ -90,5 +91,13 @@ describe('ReadCache', () => {
     const read = await cache.get({ key: 'k', scopes: [], ttlMs: 1_000, load: async () => ({ a: 1 }) })
     expect(read.etag).toBe(etagOf('{"a":1}'))
     expect(read.etag).toMatch(/^"[\w-]{27}"$/)
+  })
+
+  it('gzips a large body once, to the same bytes, and leaves small ones alone', async () => {
+    const cache = new ReadCache()
+    const big = await cache.get({ key: 'big', scopes: [], ttlMs: 1_000, load: async () => ({ seats: 'A'.repeat(5_000) }) })
+    expect(gunzipSync(big.gzipped!).toString()).toBe(big.body)
+    expect(big.gzipped!.length).toBeLessThan(big.body.length / 10)
+    expect((await cache.get({ key: 'small', scopes: [], ttlMs: 1_000, load: async () => ({ a: 1 }) })).gzipped).toBeUndefined()
   })
 })

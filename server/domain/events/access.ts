@@ -45,9 +45,12 @@ async function findEvent(db: EventReader, eventId: string): Promise<EventRow | n
   return db.event.findUnique({ where: { id: eventId } })
 }
 
-/** Who organises an event (null when there is no such event). */
-export async function eventOrganiserId(db: EventReader, eventId: string): Promise<string | null> {
-  return (await findEvent(db, eventId))?.organiserId ?? null
+/** Who may see more of an event than the public: its organiser and its staff (none when there is no such event). */
+export async function eventTeam(db: EventReader, eventId: string): Promise<string[]> {
+  const event = await findEvent(db, eventId)
+  if (!event) return []
+  const staff = await db.eventStaff.findMany({ where: { eventId }, select: { userId: true } })
+  return [event.organiserId, ...staff.map(s => s.userId)]
 }
 
 /** The event when the caller holds one of the allowed roles on it; NOT_FOUND otherwise. */

@@ -2,6 +2,7 @@
 // removes co-organisers, so a co-organiser cannot lock the organiser's other partners out. Invitees
 // must already have a Bookify account: organisers invite colleagues they know, so an unknown
 // address is answered plainly (404 UNKNOWN_USER) rather than hidden.
+import type { AfterCommit } from '../ports.ts'
 import type { Db } from '../../db/client.ts'
 import type { AddStaffBody } from '../../../shared/schemas/organising.ts'
 import type { StaffMemberDto, StaffRole, TeamDto } from '../../../shared/types/organising.ts'
@@ -32,13 +33,13 @@ export async function listTeam(db: Db, eventId: string, caller: EventCaller): Pr
 }
 
 /** Adds a team member, or changes the role of one already on the team. */
-export async function addStaff(db: Db, eventId: string, caller: EventCaller, body: AddStaffBody): Promise<StaffMemberDto> {
+export async function addStaff(db: Db, eventId: string, caller: EventCaller, body: AddStaffBody, effects?: Pick<AfterCommit, 'eventChanged'>): Promise<StaffMemberDto> {
   const { event, roles } = await requireEventRole(db, eventId, caller, ROLES.manage)
   if (!mayManage(roles, body.role)) refuseRole(body.role)
   const user = await db.user.findUnique({ where: { email: body.email }, select: { id: true, name: true, email: true, disabledAt: true } })
   if (!user || user.disabledAt) throw new DomainError('UNKNOWN_USER', 'There is no Bookify account with this e-mail address; ask them to sign up first.', { field: 'email' })
   if (user.id === event.organiserId) throw new DomainError('CONFLICT', 'The organiser is already on the team.', { field: 'email' })
-  return db.$transaction(async (tx) => {
+  const member = await db.$transaction(async (tx) => {
     const existing = await tx.eventStaff.findUnique({ where: { eventId_userId: { eventId, userId: user.id } } })
     if (existing && !mayManage(roles, existing.role)) refuseRole(existing.role)
     const row = await tx.eventStaff.upsert({
@@ -54,9 +55,12 @@ export async function addStaff(db: Db, eventId: string, caller: EventCaller, bod
     }
     return { userId: user.id, name: user.name, email: user.email, role: row.role, addedAt: row.createdAt.toISOString() }
   })
+  // The team reads the event uncached (hidden ticket types and all): every instance learns who is on it.
+  await effects?.eventChanged(eventId)
+  return member
 }
 
-export async function removeStaff(db: Db, eventId: string, caller: EventCaller, userId: string): Promise<void> {
+export async function removeStaff(db: Db, eventId: string, caller: EventCaller, userId: string, effects?: Pick<AfterCommit, 'eventChanged'>): Promise<void> {
   const { roles } = await requireEventRole(db, eventId, caller, ROLES.manage)
   const existing = isUuid(userId) ? await db.eventStaff.findFirst({ where: { eventId, userId }, include: { user: { select: { email: true, name: true } } } }) : null
   if (!existing) throw new DomainError('NOT_FOUND', 'This person is not on the event\'s team.')
@@ -69,4 +73,5 @@ export async function removeStaff(db: Db, eventId: string, caller: EventCaller, 
       target: { type: 'user', id: userId }, data: { email: existing.user.email, name: existing.user.name, role: existing.role },
     })
   })
+  await effects?.eventChanged(eventId)
 }

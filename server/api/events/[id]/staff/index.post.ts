@@ -6,7 +6,7 @@ export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
   const { id } = readParams(event, idParams)
   const body = await readValid(event, addStaffBody)
-  const member = await addStaff(useDb(), id, caller, body)
+  const member = await addStaff(useDb(), id, caller, body, useAfterCommit())
   setResponseStatus(event, 201)
   return member
 })
