@@ -26,10 +26,14 @@ export function useHold(eventId: MaybeRefOrGetter<string>) {
   const api = useApi()
   const hold = ref<HoldDto | null>(null)
   const busy = ref(false)
+  const held = useHeldPlaces()
 
   function remember(next: HoldDto | null) {
+    const previous = hold.value
     hold.value = next
     if (!import.meta.client) return
+    if (next) held.track({ eventId: next.eventId, holdId: next.id, expiresAt: next.expiresAt })
+    else held.untrack(previous?.id)
     if (next) sessionStorage.setItem(storageKey(toValue(eventId)), next.id)
     else sessionStorage.removeItem(storageKey(toValue(eventId)))
   }

@@ -139,6 +139,8 @@ export function blankDraft(): EventDraft {
   }
 }
 
+const DATE_MESSAGES = { startsAt: 'Enter the start date and time.', endsAt: 'Enter the end date and time.' } as const
+
 /** Form errors keyed by the request body's paths ("venue.city", "sections.0.rows"). */
 export function useOrganiseEventForm(initial: EventDraft) {
   const draft = reactive(initial) as EventDraft
@@ -161,7 +163,12 @@ export function useOrganiseEventForm(initial: EventDraft) {
     formError.value = ''
     const result = (mode === 'create' ? createEventBody : updateEventBody).safeParse(draftBody(draft))
     if (result.success) return result.data
-    setIssues(result.error.issues.map(i => ({ path: i.path.map(String).join('.'), message: i.message })))
+    // An empty or half-typed date reaches the schema as no ISO instant: say what to enter instead.
+    const friendly = (path: string, code: string, message: string) => (code !== 'custom' && path in DATE_MESSAGES ? DATE_MESSAGES[path as keyof typeof DATE_MESSAGES] : message)
+    setIssues(result.error.issues.map((i) => {
+      const path = i.path.map(String).join('.')
+      return { path, message: friendly(path, i.code, i.message) }
+    }))
     return undefined
   }
 

@@ -29,3 +29,9 @@ export function localeName(code: string): string {
   const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code
   return name.charAt(0).toLocaleUpperCase(code) + name.slice(1)
 }
+
+/** The cheapest price as every card and page says it: "Free", or "from €20". */
+export function formatPriceFrom(from: Money | null | undefined, locale = 'en'): string {
+  if (!from) return ''
+  return from.amountCents === 0 ? 'Free' : `from ${formatMoney(from, locale)}`
+}

@@ -16,6 +16,9 @@ export const listEventsQuery = z.object({
 })
 export type ListEventsQuery = z.infer<typeof listEventsQuery>
 
+/** GET /api/events/:id/seats/geometry?v=<version>: the version the availability document named. */
+export const seatGeometryQuery = z.object({ v: z.string().trim().max(64).optional() })
+
 export const organiserEventsQuery = z.object({ ...pagination })
 export type OrganiserEventsQuery = z.infer<typeof organiserEventsQuery>
 

@@ -171,8 +171,10 @@ export interface OrganiserEventDto extends EventSummaryDto {
   sold: number
   held: number
   available: number
-  /** Value of the valid tickets less what was refunded on bookings that stand. */
-  revenue: Money
-  /** Money given back to card buyers (all bookings, cancelled ones included). */
-  refunded: Money
+  /** Money taken for the valid tickets less what was refunded on bookings that stand; null for check-in staff. */
+  revenue: Money | null
+  /** Still to be paid at the venue (not part of revenue); null for check-in staff. */
+  due: Money | null
+  /** Money given back to card buyers (all bookings, cancelled ones included); null for check-in staff. */
+  refunded: Money | null
 }

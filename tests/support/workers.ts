@@ -62,7 +62,9 @@ export async function endRelayTurn(): Promise<void> {
 export async function startWorker(script: string, env: Record<string, string>, options: { readyLog?: RegExp } = {}): Promise<RunningWorker> {
   const path = script.includes('/') ? script : `workers/${script}.ts`
   if (script === 'relay') await takeRelayTurn()
-  const child = spawn(process.execPath, ['--import', tsxLoader, path], {
+  // Bundled workers (dist/workers/*.mjs, scripts/build-workers.ts) run on plain Node, as in the image.
+  const loader = path.endsWith('.mjs') ? [] : ['--import', tsxLoader]
+  const child = spawn(process.execPath, [...loader, path], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'debug', DATABASE_URL: inject('databaseUrl'), ...TEST_TIMINGS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

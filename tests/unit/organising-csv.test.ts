@@ -27,9 +27,9 @@ describe('toCsv', () => {
 
   it('writes one attendee per line in the documented columns', () => {
     const csv = attendeesCsv([{
-      ticketId: 't', holder: { name: 'Zoë "Z" Lee', email: 'z@example.test' }, seat: { label: 'A1', row: 'A', number: 1 },
+      ticketId: 't', ticketCode: 'CODE', bookingId: 'b', holder: { name: 'Zoë "Z" Lee', email: 'z@example.test' }, seat: { label: 'A1', row: 'A', number: 1 },
       section: { name: 'Stalls', kind: 'SEATED' }, ticketType: { name: 'Child' }, promoCode: 'SPRING', bookingReference: 'BK-1',
-      payment: { status: 'DUE_AT_VENUE', amount: { amountCents: 4550, currency: 'EUR' } },
+      payment: { status: 'DUE_AT_VENUE', amount: { amountCents: 4550, currency: 'EUR' } }, due: { amountCents: 4550, currency: 'EUR' },
       answers: { q1: ['Vegan', 'Nut-free'], q2: true }, checkedInAt: '2026-12-04T20:01:00.000Z',
     }], [{ id: 'q1', label: 'Dietary needs' }, { id: 'q2', label: 'Waiver' }, { id: 'q3', label: 'Company' }])
     expect(csv.split('\r\n')[0]).toBe('\uFEFFName,E-mail,Section,Seat,Ticket type,Promo code,Booking reference,Payment,Amount,Currency,Checked in at,Dietary needs,Waiver,Company')

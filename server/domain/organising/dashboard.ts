@@ -1,6 +1,7 @@
 // GET /api/events/:id/dashboard: how the sale is going — tickets sold over time (hourly while the
 // sale is young, daily after), by section, holds turned into bookings, the waitlist, and check-in
-// progress. A handful of aggregate queries, whatever the size of the event.
+// progress. A handful of aggregate queries, whatever the size of the event. Revenue is money taken;
+// what pay-at-venue bookings still owe is reported apart as due.
 import type { Db } from '../../db/client.ts'
 import type { DashboardDto } from '../../../shared/types/organising.ts'
 import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
@@ -14,7 +15,7 @@ async function salesSeries(db: Db, eventId: string, timezone: string) {
   // Buckets follow the event's own clock, so "a day" is the organiser's day, not UTC's.
   const points = await db.$queryRaw<{ at: Date, tickets: bigint, revenue: bigint }[]>`
     SELECT date_trunc(${bucket}::text, b.created_at AT TIME ZONE ${timezone}::text) AT TIME ZONE ${timezone}::text AS at,
-           count(t.id) AS tickets, coalesce(sum(t.price_cents), 0)::bigint AS revenue
+           count(t.id) AS tickets, coalesce(sum(t.price_cents) FILTER (WHERE b.payment_status NOT IN ('DUE_AT_VENUE', 'PENDING')), 0)::bigint AS revenue
       FROM bookings b JOIN tickets t ON t.booking_id = b.id AND t.voided_at IS NULL
      WHERE b.event_id = ${eventId}::uuid AND b.status = 'CONFIRMED'
      GROUP BY 1 ORDER BY 1`
@@ -22,17 +23,19 @@ async function salesSeries(db: Db, eventId: string, timezone: string) {
 }
 
 async function bySection(db: Db, eventId: string) {
-  const rows = await db.$queryRaw<{ id: string, name: string, kind: 'SEATED' | 'GA', capacity: number, sold: bigint, held: bigint, available: bigint, revenue: bigint }[]>`
+  const rows = await db.$queryRaw<{ id: string, name: string, kind: 'SEATED' | 'GA', capacity: number, sold: bigint, held: bigint, available: bigint, revenue: bigint, due: bigint }[]>`
     SELECT s.id, s.name, s.kind::text AS kind, s.capacity,
            count(p.id) FILTER (WHERE p.booking_id IS NOT NULL) AS sold,
            count(p.id) FILTER (WHERE p.booking_id IS NULL AND p.hold_id IS NOT NULL AND p.held_until > now()) AS held,
            count(p.id) FILTER (WHERE p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= now())) AS available,
-           coalesce((SELECT sum(t.price_cents) FROM tickets t JOIN places tp ON tp.id = t.place_id
-                      WHERE tp.section_id = s.id AND t.voided_at IS NULL), 0)::bigint AS revenue
+           coalesce((SELECT sum(t.price_cents) FROM tickets t JOIN places tp ON tp.id = t.place_id JOIN bookings tb ON tb.id = t.booking_id
+                      WHERE tp.section_id = s.id AND t.voided_at IS NULL AND tb.payment_status NOT IN ('DUE_AT_VENUE', 'PENDING')), 0)::bigint AS revenue,
+           coalesce((SELECT sum(t.price_cents) FROM tickets t JOIN places tp ON tp.id = t.place_id JOIN bookings tb ON tb.id = t.booking_id
+                      WHERE tp.section_id = s.id AND t.voided_at IS NULL AND tb.payment_status = 'DUE_AT_VENUE'), 0)::bigint AS due
       FROM sections s LEFT JOIN places p ON p.section_id = s.id
      WHERE s.event_id = ${eventId}::uuid
      GROUP BY s.id ORDER BY s.sort_order, s.id`
-  return rows.map(r => ({ id: r.id, name: r.name, kind: r.kind, capacity: r.capacity, sold: Number(r.sold), held: Number(r.held), available: Number(r.available), revenueCents: Number(r.revenue) }))
+  return rows.map(r => ({ id: r.id, name: r.name, kind: r.kind, capacity: r.capacity, sold: Number(r.sold), held: Number(r.held), available: Number(r.available), revenueCents: Number(r.revenue), dueCents: Number(r.due) }))
 }
 
 async function byTicketType(db: Db, eventId: string) {

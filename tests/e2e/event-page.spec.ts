@@ -1,0 +1,46 @@
+// The event page: a cancelled event offers no "Add to calendar"; the install offer appears without
+// moving the page under the reader's finger (cumulative layout shift stays under 0.1).
+import { expect, test } from '@playwright/test'
+import { apiPost, PHONE, publishedEvent } from '../support/e2e-people.ts'
+
+test('a cancelled event hides "Add to calendar"', async ({ page }) => {
+  const event = await publishedEvent('Fado, called off', [{ name: 'Standing', kind: 'GA', priceCents: 2000, currency: 'EUR', capacity: 10 }])
+  await page.goto(`/events/${event.id}`)
+  await expect(page.getByRole('link', { name: 'Add to calendar (.ics)' })).toBeVisible()
+  const cancelled = await apiPost(`/api/events/${event.id}/cancel`, event.organiser)
+  expect(cancelled.status, cancelled.body).toBe(200)
+  await page.reload()
+  await expect(page.getByText('This event was cancelled.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Add to calendar (.ics)' })).toHaveCount(0)
+})
+
+test('the install offer does not shift the page', async ({ browser }) => {
+  const event = await publishedEvent('Fado, installable', [{ name: 'Standing', kind: 'GA', priceCents: 2000, currency: 'EUR', capacity: 10 }])
+  const context = await browser.newContext({ viewport: PHONE })
+  const page = await context.newPage()
+  await page.goto(`/events/${event.id}`)
+  await expect(page.getByRole('link', { name: 'Get tickets' })).toBeVisible()
+  await page.evaluate(() => {
+    const w = window as unknown as { bookifyShift: number }
+    w.bookifyShift = 0
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number, hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.bookifyShift += entry.value
+    }).observe({ type: 'layout-shift', buffered: false })
+  })
+  // Chromium's offer, as the browser fires it once the page qualifies as installable.
+  await page.evaluate(() => {
+    const offer = new Event('beforeinstallprompt', { cancelable: true }) as Event & { prompt: () => Promise<void>, userChoice: Promise<unknown> }
+    offer.prompt = async () => {}
+    offer.userChoice = Promise.resolve({ outcome: 'dismissed' })
+    window.dispatchEvent(offer)
+  })
+  const offer = page.getByRole('region', { name: 'Install Bookify' })
+  await expect(offer).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(await page.evaluate(() => (window as unknown as { bookifyShift: number }).bookifyShift)).toBeLessThan(0.01)
+  await offer.getByRole('button', { name: 'Not now' }).click()
+  await expect(offer).toHaveCount(0)
+  await page.waitForTimeout(300)
+  expect(await page.evaluate(() => (window as unknown as { bookifyShift: number }).bookifyShift)).toBeLessThan(0.01)
+  await context.close()
+})
