@@ -1,11 +1,13 @@
 # syntax=docker/dockerfile:1
 # One image for every Bookify role. The default command runs the web server; each worker runs from
-# the same image with its own command (`node --import tsx workers/relay.ts`),
-# and the pre-deploy step applies migrations with `npm run db:migrate` (WebAssembly schema engine).
+# the same image with its own command (`node dist/workers/relay.mjs`), and the pre-deploy step
+# applies migrations with `node dist/scripts/migrate.mjs` (WebAssembly schema engine). Workers and
+# the migration command are bundled at build time (scripts/build-workers.ts): plain Node runs them,
+# with no TypeScript transpiler in the image.
 #
 #   docker build -t bookify .
 #   docker run --env-file .env -p 3000:3000 bookify
-#   docker run --env-file .env bookify node --import tsx workers/relay.ts
+#   docker run --env-file .env bookify node dist/workers/relay.mjs
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
@@ -20,26 +22,27 @@ COPY package.json package-lock.json ./
 RUN npm install --ignore-scripts --no-audit --no-fund \
  && rm -f node_modules/.bin/node
 
-# ── build: generate the Prisma client and Nuxt's types (the postinstall), then build .output ─────
+# ── build: generate the Prisma client and Nuxt's types (the postinstall), build .output and dist/ ─
 FROM deps AS build
 COPY . .
 ENV NODE_ENV=production
 RUN node scripts/postinstall.mjs \
- && npx --no-install nuxt build
+ && npx --no-install nuxt build \
+ && npx --no-install tsx scripts/build-workers.ts
 
 # ── prod-deps: production dependencies only ──────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# tsx (workers, scripts), the generated client's runtime and the migration engine
-# (@prisma/schema-engine-wasm, @prisma/driver-adapter-utils) are all production dependencies.
+# The generated client's runtime and the migration engine (@prisma/schema-engine-wasm,
+# @prisma/driver-adapter-utils) are production dependencies; tsx is not (workers are bundled).
 RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force
 
 # ── runtime ───────────────────────────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runtime
 # tini as PID 1 reaps zombies and, with -g, passes SIGTERM to the start command's whole process group.
-# Start workers with `node --import tsx workers/<name>.ts`: under `npm run`, npm exits at once on SIGTERM
+# Start workers with `node dist/workers/<name>.mjs`: under `npm run`, npm exits at once on SIGTERM
 # (and the container with it) while the worker is still draining — seen on this project's machines.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
@@ -53,13 +56,11 @@ ENV NODE_ENV=production \
     NPM_CONFIG_FUND=false
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/.output ./.output
-# Workers and scripts run from source through tsx and import the generated Prisma client.
-COPY --from=build --chown=node:node /app/server ./server
-COPY --from=build --chown=node:node /app/shared ./shared
-COPY --from=build --chown=node:node /app/workers ./workers
-COPY --from=build --chown=node:node /app/scripts ./scripts
-COPY --from=build --chown=node:node /app/prisma ./prisma
-COPY --from=build --chown=node:node /app/package.json /app/tsconfig.tools.json /app/prisma.config.ts ./
+# Bundled workers and migration command (the generated Prisma client is inside them); the
+# migrations folder is read at run time.
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/prisma/migrations ./prisma/migrations
+COPY --from=build --chown=node:node /app/package.json ./
 # .data: e-mails written as .eml files while SMTP_URL is unset.
 RUN mkdir -p .data && chown node:node .data
 USER node

@@ -12,7 +12,7 @@ export default withNuxt(
   },
   {
     // Business rules stay framework-free so routes and workers share them (docs/ARCHITECTURE.md).
-    files: ['server/domain/**/*.ts', 'server/messaging/**/*.ts', 'server/db/**/*.ts', 'server/config/**/*.ts', 'workers/**/*.ts', 'shared/**/*.ts'],
+    files: ['server/domain/**/*.ts', 'server/cache/**/*.ts', 'server/messaging/**/*.ts', 'server/db/**/*.ts', 'server/config/**/*.ts', 'workers/**/*.ts', 'shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

@@ -7,6 +7,7 @@ import { createDb, type Db } from '../server/db/client.ts'
 import { hashPassword } from '../server/domain/accounts/passwords.ts'
 import { buildInventory, sectionCapacity } from '../server/domain/events/build-inventory.ts'
 import { createPlaces } from '../server/domain/events/create-places.ts'
+import { createTicketTypes } from '../server/domain/events/ticket-types.ts'
 import { DEMO_ACCOUNTS, DEMO_ORGANISER } from './seed/accounts.ts'
 import { DEMO_EVENTS, type DemoEvent } from './seed/events.ts'
 import { localTimeInDays } from './seed/zoned-time.ts'
@@ -48,6 +49,7 @@ async function createEvent(tx: Tx, organiserId: string, spec: DemoEvent, now: Da
   for (const section of event.sections) {
     const places = buildInventory(sectionSpecs.find(s => s.name === section.name)!)
     await createPlaces(tx, event.id, section.id, places)
+    await createTicketTypes(tx, event.id, section.id, section)
     count += places.length
   }
   return count

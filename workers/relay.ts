@@ -6,6 +6,7 @@ import { config } from '../server/config/env.ts'
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
 import { registerOutboxGauges } from '../server/observability/outbox-gauges.ts'
 import { declareTopology } from '../server/messaging/topology.ts'
+import { migrateClassicQueues } from '../server/messaging/queue-migration.ts'
 import { keepChannel } from './runtime/channel-keeper.ts'
 import { runWorker } from './runtime/lifecycle.ts'
 import { serveMetrics } from '../server/observability/metrics-server.ts'
@@ -20,6 +21,7 @@ await runWorker('relay', async (ctx) => {
   const channels = keepChannel<ConfirmChannel>(ctx, connection, { name: 'relay', confirm: true, setup: channel => declareTopology(channel, config().retryDelaysMs) })
   ctx.onShutdown(() => channels.close())
   await channels.ready()
+  await migrateClassicQueues(connection, config().retryDelaysMs, ctx.log)
   const relay = startOutboxRelay(ctx, db, channels, { pollMs: config().relayPollMs })
   ctx.onShutdown(() => relay.stop())
 

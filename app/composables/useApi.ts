@@ -3,7 +3,8 @@ import type { NuxtApp } from '#app'
 
 interface ApiOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-  body?: Record<string, unknown>
+  /** A JSON object, or an array for the routes that take a whole list (PUT /api/events/:id/questions). */
+  body?: Record<string, unknown> | unknown[]
   query?: Record<string, string | number | boolean | undefined>
   /** Extra request headers, e.g. Idempotency-Key. */
   headers?: Record<string, string>

@@ -1,4 +1,4 @@
-import type { AlreadyCheckedInDetails, CheckInResultDto } from '#shared/types/organising'
+import type { AlreadyCheckedInDetails, CheckInBookingDto, CheckInResultDto } from '#shared/types/organising'
 
 export interface DoorResult {
   kind: 'ADMITTED' | 'ALREADY' | 'UNKNOWN' | 'ERROR'
@@ -8,7 +8,10 @@ export interface DoorResult {
   /** When and by whom an ALREADY ticket was first checked in. */
   firstAt?: string
   firstBy?: string | null
+  /** What this ticket still owes at the door, formatted; absent when nothing is due. */
   due?: string
+  /** The booking of an admitted ticket: its reference, how many of its tickets are in, what it owes. */
+  booking?: CheckInBookingDto
   offline: boolean
   message?: string
 }
@@ -54,8 +57,8 @@ export function useCheckIn(eventId: string) {
     try {
       const res = await api<CheckInResultDto>(`/api/events/${eventId}/checkin`, { method: 'POST', body: { ticketCode: code, deviceId: offline.deviceId.value || undefined, scannedAt } })
       await offline.noteOnline(code, res.ticket.checkedInAt)
-      const due = res.payment.status === 'DUE_AT_VENUE' ? formatMoney(res.payment.amount) : undefined
-      return { kind: 'ADMITTED', code, offline: false, seat: `${res.seat.section} ${res.seat.label}`, holder: res.holder.name, due }
+      const due = res.due.amountCents > 0 ? formatMoney(res.due) : undefined
+      return { kind: 'ADMITTED', code, offline: false, seat: `${res.seat.section} ${res.seat.label}`, holder: res.holder.name, due, booking: res.booking }
     } catch (error) {
       const body = apiErrorOf(error)
       if (body?.code === 'ALREADY_CHECKED_IN') {
@@ -82,5 +85,10 @@ export function useCheckIn(eventId: string) {
     }
   }
 
-  return { online, busy, result, scan, offline }
+  /** The booking of the last result was paid at the door: this ticket owes nothing any more. */
+  function markPaid(bookingId: string) {
+    if (result.value?.booking?.id === bookingId) result.value = { ...result.value, due: undefined }
+  }
+
+  return { online, busy, result, scan, offline, markPaid }
 }

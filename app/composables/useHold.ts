@@ -1,7 +1,21 @@
 import type { HoldDto } from '#shared/types/event'
-import type { BookingDto } from '#shared/types/booking'
+import type { AnswerValue, BookingDto } from '#shared/types/booking'
 
 const storageKey = (eventId: string) => `bookify:hold:${eventId}`
+
+interface HoldRequest {
+  eventId: string
+  seatIds: string[]
+  seats?: { seatId: string, ticketTypeId?: string }[]
+  ga: { sectionId: string, quantity: number, ticketTypeId?: string }[]
+  promoCode?: string
+}
+
+/** POST /api/bookings `answers`: per order, and per attendee (place). */
+export interface BookingAnswers {
+  order: Record<string, AnswerValue>
+  attendees: { placeId: string, answers: Record<string, AnswerValue> }[]
+}
 
 /**
  * The buyer's hold on one event: create, extend, release and confirm it. Each action sends a new
@@ -47,8 +61,11 @@ export function useHold(eventId: MaybeRefOrGetter<string>) {
     }
   }
 
-  const create = (body: { eventId: string, seatIds: string[], ga: { sectionId: string, quantity: number }[] }) => run(async () => {
-    remember(await api<HoldDto>('/api/holds', { method: 'POST', body, headers: { ...withKey(), ...admissionHeader(toValue(eventId)) } }))
+  const create = (body: HoldRequest) => run(async () => {
+    // `seats` carries each seat with its type; the v1 `seatIds` list is not sent beside it.
+    const { seatIds, seats, ...rest } = body
+    const sent = seats ? { ...rest, seats } : { ...rest, seatIds }
+    remember(await api<HoldDto>('/api/holds', { method: 'POST', body: sent, headers: { ...withKey(), ...admissionHeader(toValue(eventId)) } }))
   })
 
   const extend = () => run(async () => {
@@ -60,9 +77,10 @@ export function useHold(eventId: MaybeRefOrGetter<string>) {
     remember(null)
   })
 
-  const confirm = () => run(async () => {
+  const confirm = (answers?: BookingAnswers) => run(async () => {
     if (!hold.value) throw new Error('There is no hold to confirm.')
-    const booking = await api<BookingDto>('/api/bookings', { method: 'POST', body: { holdId: hold.value.id }, headers: withKey() })
+    const body = { holdId: hold.value.id, ...(answers ? { answers } : {}) }
+    const booking = await api<BookingDto>('/api/bookings', { method: 'POST', body, headers: withKey() })
     remember(null)
     return booking
   })

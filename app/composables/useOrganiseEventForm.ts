@@ -13,6 +13,25 @@ export interface SectionDraft {
   seatsPerRow: string
   capacity: string
   entrance: string
+  /** Ticket types; none: one "Standard" type at the section's price (the server's default). */
+  types: TypeDraft[]
+}
+
+/** One ticket type as the builder edits it; windows on the event's own clock. */
+export interface TypeDraft {
+  key: string
+  id?: string
+  name: string
+  price: string
+  quota: string
+  maxPerOrder: string
+  salesStartLocal: string
+  salesEndLocal: string
+  hidden: boolean
+}
+
+export function newType(partial: Partial<TypeDraft> = {}): TypeDraft {
+  return { key: `t${keys++}`, name: '', price: '', quota: '', maxPerOrder: '', salesStartLocal: '', salesEndLocal: '', hidden: false, ...partial }
 }
 
 interface EventDraft {
@@ -30,7 +49,7 @@ interface EventDraft {
 
 let keys = 0
 export function newSection(partial: Partial<SectionDraft> = {}): SectionDraft {
-  return { key: `s${keys++}`, name: '', kind: 'SEATED', price: '', currency: 'EUR', rows: '5', seatsPerRow: '10', capacity: '', entrance: '', ...partial }
+  return { key: `s${keys++}`, name: '', kind: 'SEATED', price: '', currency: 'EUR', rows: '5', seatsPerRow: '10', capacity: '', entrance: '', types: [], ...partial }
 }
 
 function offsetMs(utcMs: number, timeZone: string): number {
@@ -64,13 +83,24 @@ const text = (s: string | number) => String(s ?? '').trim()
 const num = (s: string | number) => (text(s) === '' ? undefined : Number(text(s)))
 const cents = (s: string | number) => (text(s) === '' ? undefined : Math.round(Number(text(s).replace(',', '.')) * 100))
 
-function sectionBody(s: SectionDraft) {
+function typeBody(t: TypeDraft, timezone: string) {
+  return {
+    ...(t.id ? { id: t.id } : {}),
+    name: t.name, priceCents: cents(t.price), quota: num(t.quota) ?? null, maxPerOrder: num(t.maxPerOrder) ?? null,
+    salesStart: t.salesStartLocal ? zonedToIso(t.salesStartLocal, timezone) : null,
+    salesEnd: t.salesEndLocal ? zonedToIso(t.salesEndLocal, timezone) : null,
+    hidden: t.hidden,
+  }
+}
+
+function sectionBody(s: SectionDraft, timezone: string) {
   const seated = s.kind === 'SEATED'
   return {
     ...(s.id ? { id: s.id } : {}),
     name: s.name, kind: s.kind, priceCents: cents(s.price), currency: s.currency.trim().toUpperCase(),
     rows: seated ? num(s.rows) : undefined, seatsPerRow: seated ? num(s.seatsPerRow) : undefined,
     capacity: seated ? undefined : num(s.capacity), entrance: s.entrance.trim() || null,
+    ...(s.types.length ? { ticketTypes: s.types.map(t => typeBody(t, timezone)) } : {}),
   }
 }
 
@@ -78,7 +108,7 @@ function draftBody(d: EventDraft) {
   return {
     title: d.title, description: d.description, category: d.category, venue: { ...d.venue },
     startsAt: zonedToIso(d.startsLocal, d.timezone), endsAt: zonedToIso(d.endsLocal, d.timezone), timezone: d.timezone,
-    holdMinutes: num(d.holdMinutes), sections: d.sections.map(sectionBody),
+    holdMinutes: num(d.holdMinutes), sections: d.sections.map(s => sectionBody(s, d.timezone)),
   }
 }
 
@@ -90,6 +120,14 @@ export function draftFromEvent(e: EventDetailDto): EventDraft {
     sections: e.sections.map(s => newSection({
       id: s.id, name: s.name, kind: s.kind, price: (s.price.amountCents / 100).toFixed(2), currency: s.price.currency,
       rows: String(s.rows ?? ''), seatsPerRow: String(s.seatsPerRow ?? ''), capacity: s.kind === 'GA' ? String(s.capacity) : '', entrance: s.entrance ?? '',
+      // A lone automatic "Standard" type stays implicit, so it keeps following the section's price.
+      types: s.ticketTypes.length === 1 && s.ticketTypes[0]!.name === 'Standard' && s.ticketTypes[0]!.price.amountCents === s.price.amountCents
+        ? []
+        : s.ticketTypes.map(t => newType({
+            id: t.id, name: t.name, price: (t.price.amountCents / 100).toFixed(2), quota: t.quota === null ? '' : String(t.quota),
+            maxPerOrder: t.maxPerOrder === null ? '' : String(t.maxPerOrder), hidden: t.hidden,
+            salesStartLocal: t.salesStart ? isoToZoned(t.salesStart, e.timezone) : '', salesEndLocal: t.salesEnd ? isoToZoned(t.salesEnd, e.timezone) : '',
+          })),
     })),
   }
 }

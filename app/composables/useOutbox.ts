@@ -4,10 +4,12 @@ import type { ErrorCode } from '#shared/errors/error-codes'
 
 /** The Background Sync tag; public/sw-sync.js answers it by messaging the open pages. */
 const OUTBOX_SYNC_TAG = 'bookify-outbox'
-const CONFLICTS = new Set<ErrorCode>(['SEATS_UNAVAILABLE', 'SOLD_OUT', 'HOLD_EXPIRED'])
+// A ticket type gone off sale, a code that expired or ran out while offline, or a question that
+// now needs an answer: the user chooses again, like for places taken meanwhile.
+const CONFLICTS = new Set<ErrorCode>(['SEATS_UNAVAILABLE', 'SOLD_OUT', 'HOLD_EXPIRED', 'TYPE_UNAVAILABLE', 'PROMO_INVALID', 'ANSWERS_REQUIRED'])
 const MAX_ATTEMPTS = 5
 
-type NewPendingBooking = Pick<PendingAction, 'eventId' | 'eventTitle' | 'seatIds' | 'ga' | 'labels'>
+type NewPendingBooking = Pick<PendingAction, 'eventId' | 'eventTitle' | 'seatIds' | 'ga' | 'labels' | 'seatTypes' | 'promoCode' | 'answers'>
 type Outcome = Partial<PendingAction> & { stop?: boolean }
 
 let flushing: Promise<void> | undefined
@@ -33,9 +35,11 @@ export function useOutbox() {
   async function send(action: PendingAction): Promise<Outcome> {
     const key = action.idempotencyKey
     try {
-      const body = { eventId: action.eventId, seatIds: action.seatIds, ga: action.ga }
+      const seats = action.seatIds.map(seatId => ({ seatId, ...(action.seatTypes?.[seatId] ? { ticketTypeId: action.seatTypes[seatId] } : {}) }))
+      const body = { eventId: action.eventId, seats, ga: action.ga, ...(action.promoCode ? { promoCode: action.promoCode } : {}) }
       const hold = await api<HoldDto>('/api/holds', { method: 'POST', body, headers: { 'Idempotency-Key': `hold:${key}` } })
-      const booking = await api<BookingDto>('/api/bookings', { method: 'POST', body: { holdId: hold.id }, headers: { 'Idempotency-Key': `confirm:${key}` } })
+      const confirmBody = { holdId: hold.id, ...(action.answers ? { answers: action.answers } : {}) }
+      const booking = await api<BookingDto>('/api/bookings', { method: 'POST', body: confirmBody, headers: { 'Idempotency-Key': `confirm:${key}` } })
       await saveBookings([booking]).catch(() => undefined)
       return { status: 'done', result: { bookingId: booking.id, reference: booking.reference } }
     } catch (error) {
@@ -96,8 +100,10 @@ export function useOutbox() {
 
   async function queue(booking: NewPendingBooking): Promise<void> {
     // Plain copies: IndexedDB cannot store Vue's reactive proxies.
-    const { eventId, eventTitle, seatIds, ga, labels } = booking
-    await addPendingAction({ kind: 'booking', eventId, eventTitle, seatIds: [...seatIds], ga: ga.map(g => ({ ...g })), labels: [...labels], idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString(), status: 'queued', attempts: 0 })
+    const { eventId, eventTitle, seatIds, ga, labels, seatTypes, promoCode, answers } = booking
+    // Plain copies: IndexedDB cannot store Vue proxies.
+    const extras = JSON.parse(JSON.stringify({ seatTypes, promoCode, answers })) as Pick<PendingAction, 'seatTypes' | 'promoCode' | 'answers'>
+    await addPendingAction({ kind: 'booking', eventId, eventTitle, seatIds: [...seatIds], ga: ga.map(g => ({ ...g })), labels: [...labels], ...extras, idempotencyKey: newIdempotencyKey(), createdAt: new Date().toISOString(), status: 'queued', attempts: 0 })
     await reload()
     await requestSync()
     void flush()

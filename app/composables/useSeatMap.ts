@@ -1,5 +1,7 @@
 import type { PlaceStatus, SeatDto, SeatMapDto } from '#shared/types/event'
 import type { LiveCountsDto, PlaceChangeDto } from '#shared/types/live'
+import type { SeatAvailabilityDto, SeatGeometryDto } from '#shared/types/seat-map'
+import { mergeSeatMap } from '#shared/seat-map/merge-seat-map'
 
 /**
  * An event's seat map (server-rendered), kept current by the live availability stream: seats
@@ -9,10 +11,18 @@ import type { LiveCountsDto, PlaceChangeDto } from '#shared/types/live'
  */
 export function useSeatMap(eventId: string, onTaken: (seatIds: string[]) => void) {
   const api = useApi()
+  const path = `/api/events/${encodeURIComponent(eventId)}/seats`
+  // The availability (a few KB, at most a second old) names the geometry's version, whose URL the
+  // browser and any CDN keep for good; a reload after a break fetches only the availability again.
+  async function load(): Promise<SeatMapDto> {
+    const availability = await api<SeatAvailabilityDto>(`${path}/availability`)
+    const geometry = await api<SeatGeometryDto>(`${path}/geometry`, { query: { v: availability.geometryVersion } })
+    return mergeSeatMap(geometry, availability)
+  }
   // Not awaited here: the live stream's lifecycle hooks must register before the first await.
   // Offline, the last snapshot this device saw (saved whenever the map loads) stands in.
   const { asyncData: loading, fromDevice } = useOfflineData(`seats-${eventId}`,
-    () => api<SeatMapDto>(`/api/events/${encodeURIComponent(eventId)}/seats`),
+    load,
     { read: () => savedSeatMap(eventId), write: saveSeatMap }, { deep: true })
   const { data: seatMap, error, refresh } = loading
 

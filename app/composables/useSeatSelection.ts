@@ -8,11 +8,14 @@ import { MAX_PLACES_PER_HOLD } from '#shared/schemas/holds'
 export function useSeatSelection(seatMap: Ref<SeatMapDto | null | undefined>) {
   const seatIds = ref<string[]>([])
   const ga = ref<Record<string, number>>({})
+  /** The ticket type chosen per seat id and per GA section id; unset: the section's default type. */
+  const types = ref<Record<string, string>>({})
+  const promoCode = ref('')
 
   const seatIndex = computed(() => {
-    const index = new Map<string, { seat: SeatDto, price: Money, sectionName: string }>()
+    const index = new Map<string, { seat: SeatDto, price: Money, sectionName: string, sectionId: string }>()
     for (const section of seatMap.value?.sections ?? []) {
-      for (const row of section.rows) for (const seat of row.seats) index.set(seat.id, { seat, price: section.price, sectionName: section.name })
+      for (const row of section.rows) for (const seat of row.seats) index.set(seat.id, { seat, price: section.price, sectionName: section.name, sectionId: section.id })
     }
     return index
   })
@@ -57,13 +60,26 @@ export function useSeatSelection(seatMap: Ref<SeatMapDto | null | undefined>) {
   function clear() {
     seatIds.value = []
     ga.value = {}
+    types.value = {}
   }
 
-  /** The POST /api/holds body for the current choice. */
+  function setType(key: string, ticketTypeId: string) {
+    types.value = { ...types.value, [key]: ticketTypeId }
+  }
+
+  /** The POST /api/holds body for the current choice: a type per seat and per GA line, and the code. */
   function holdBody(eventId: string) {
-    const gaItems = Object.entries(ga.value).filter(([, q]) => q > 0).map(([sectionId, quantity]) => ({ sectionId, quantity }))
-    return { eventId, seatIds: seatIds.value, ga: gaItems }
+    const typed = (key: string) => (types.value[key] ? { ticketTypeId: types.value[key] } : {})
+    const gaItems = Object.entries(ga.value).filter(([, q]) => q > 0).map(([sectionId, quantity]) => ({ sectionId, quantity, ...typed(sectionId) }))
+    const code = promoCode.value.trim()
+    return {
+      eventId,
+      seatIds: seatIds.value,
+      seats: seatIds.value.map(seatId => ({ seatId, ...typed(seatId) })),
+      ga: gaItems,
+      ...(code ? { promoCode: code } : {}),
+    }
   }
 
-  return { seatIds, ga, seatIndex, count, room, total, toggleSeat, setQuantity, drop, clear, holdBody }
+  return { seatIds, ga, types, promoCode, seatIndex, count, room, total, toggleSeat, setQuantity, setType, drop, clear, holdBody }
 }

@@ -30,7 +30,13 @@ export interface PendingAction {
   eventId: string
   eventTitle: string
   seatIds: string[]
-  ga: { sectionId: string, quantity: number }[]
+  ga: { sectionId: string, quantity: number, ticketTypeId?: string }[]
+  /** The ticket type chosen per seat (seat id → type id); a seat left out gets its section's default. */
+  seatTypes?: Record<string, string>
+  /** A promo or access code typed before going offline; invalid by the time it is sent → a conflict. */
+  promoCode?: string
+  /** Answers to the event's checkout questions, sent with the confirmation. */
+  answers?: { order: Record<string, string | string[] | boolean>, attendees?: never[] }
   /** The places as the user saw them ("Stalls · A3"), to list the action offline. */
   labels: string[]
   /** Each step sends a key derived from this one (`hold:…`, `confirm:…`), so a replay never books twice. */

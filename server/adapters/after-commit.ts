@@ -22,6 +22,8 @@ interface AfterCommitDeps {
   onAccountStatus?: (userId: string, disabledAt: Date | null) => void
   /** Called at once when an event's waiting room changed (this process's room directory). */
   onWaitingRoomChanged?: (eventId: string) => void | Promise<void>
+  /** Called at once when places or the public face of an event changed (this process's read cache). */
+  onEventRead?: (eventId: string) => void
 }
 
 export function createAfterCommit(deps: AfterCommitDeps): AfterCommit {
@@ -38,6 +40,7 @@ export function createAfterCommit(deps: AfterCommitDeps): AfterCommit {
   const effects: AfterCommit = {
     async placesChanged(eventId: string, changes: PlaceChange[]) {
       if (changes.length === 0) return
+      deps.onEventRead?.(eventId)
       const freed = changes.some(c => c.status === 'AVAILABLE')
       // This process forgets at once; the other instances forget when the announcement reaches them.
       if (freed) deps.onPlacesFreed?.(eventId)
@@ -63,7 +66,13 @@ export function createAfterCommit(deps: AfterCommitDeps): AfterCommit {
 
     async waitingRoomChanged(eventId: string) {
       await deps.onWaitingRoomChanged?.(eventId)
+      deps.onEventRead?.(eventId)
       await nudge('waiting room announcement', { eventId }, () => publish(redis, TOPICS.queueRoom, { eventId }))
+    },
+
+    async eventChanged(eventId: string) {
+      deps.onEventRead?.(eventId)
+      await nudge('event change announcement', { eventId }, () => publish(redis, TOPICS.eventChanged, { eventId }))
     },
   }
   return effects

@@ -109,8 +109,10 @@ const envSchema = z.object({
   HOLD_MINUTES_DEFAULT: wholeNumber(10, 2, 60),
   RATE_LIMITS: oneOf(['on', 'off'], 'on'),
   REFUSAL_MEMO_MS: wholeNumber(1_000, 0, 10_000),
+  READ_CACHE_MS: wholeNumber(1_000, 100, 10_000),
   RATE_LIMIT_HOLDS_PER_USER: wholeNumber(30, 1, PER_MINUTE_MAX),
   RATE_LIMIT_HOLDS_PER_IP: wholeNumber(300, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_PROMO_PER_USER: wholeNumber(10, 1, PER_MINUTE_MAX),
   RATE_LIMIT_LOGIN_PER_IP: wholeNumber(10, 1, PER_MINUTE_MAX),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: wholeNumber(5, 1, PER_MINUTE_MAX),
   RATE_LIMIT_REGISTER_PER_IP: wholeNumber(5, 1, PER_MINUTE_MAX),
@@ -172,8 +174,12 @@ const envSchema = z.object({
     rateLimits: env.RATE_LIMITS,
     /** How long a web process remembers places it saw taken, to refuse a rush without the database (0: off). */
     refusalMemoMs: env.REFUSAL_MEMO_MS,
+    /** Longest a cached public read that shows availability is served without a change signal. */
+    readCacheMs: env.READ_CACHE_MS,
     /** Hold attempts allowed per minute, per signed-in user and per client address. */
     holdRateLimit: { perUser: env.RATE_LIMIT_HOLDS_PER_USER, perIp: env.RATE_LIMIT_HOLDS_PER_IP },
+    /** Promo-code tries per minute per user (code checks and holds carrying a code), against guessing. */
+    promoRateLimitPerUser: env.RATE_LIMIT_PROMO_PER_USER,
     /** Sign-in attempts allowed per minute, per client address and per account (e-mail). */
     loginRateLimit: { perIp: env.RATE_LIMIT_LOGIN_PER_IP, perAccount: env.RATE_LIMIT_LOGIN_PER_ACCOUNT },
     /** Sign-ups allowed per minute from one client address. */

@@ -27,6 +27,11 @@ export interface AfterCommit {
   notificationStored(message: NotificationStreamMessage): Promise<void>
   /** An event's waiting room was created, edited, drawn or closed: every web instance reloads it. */
   waitingRoomChanged(eventId: string): Promise<void>
+  /**
+   * What the public sees of an event changed (published, edited, cancelled, disabled, enabled):
+   * every web instance drops its cached reads of the event and of the catalogue.
+   */
+  eventChanged(eventId: string): Promise<void>
 }
 
 /** The part of pino's logger the domain uses, so tests can pass a recorder. */

@@ -25,30 +25,53 @@ export const ROUTING_KEYS = {
 export type RoutingKey = (typeof ROUTING_KEYS)[keyof typeof ROUTING_KEYS]
 export const ALL_ROUTING_KEYS: readonly RoutingKey[] = Object.values(ROUTING_KEYS)
 
-/** Consumer queues, `<consumer>:<purpose>`. */
+/**
+ * Consumer queues, `<consumer>:<purpose>:quorum`. They are quorum queues (topology.ts): RabbitMQ
+ * cannot turn an existing classic queue into one, so they took new names; the classic queues of
+ * the same name without `:quorum` (LEGACY_CLASSIC_QUEUES) are drained into them and deleted by
+ * queue-migration.ts.
+ */
 export const QUEUES = {
-  notifications: 'notifications:deliver',
-  calendarSync: 'calendar:sync',
-  searchIndex: 'search-index:refresh',
-  cleanup: 'cleanup:release',
-  payments: 'payments:process',
+  notifications: 'notifications:deliver:quorum',
+  calendarSync: 'calendar:sync:quorum',
+  searchIndex: 'search-index:refresh:quorum',
+  cleanup: 'cleanup:release:quorum',
+  payments: 'payments:process:quorum',
 } as const
+
+/** The classic queues each work queue replaced (before quorum queues), by the queue that replaced them. */
+export const LEGACY_CLASSIC_QUEUES = {
+  [QUEUES.notifications]: 'notifications:deliver',
+  [QUEUES.calendarSync]: 'calendar:sync',
+  [QUEUES.searchIndex]: 'search-index:refresh',
+  [QUEUES.cleanup]: 'cleanup:release',
+  [QUEUES.payments]: 'payments:process',
+} as const
+
+/**
+ * Deliveries of one message a work queue allows before it dead-letters it to `<queue>.dead`
+ * (`x-delivery-limit`). The consumer runtime acks every message it finishes, retried or not, so only
+ * a message whose handling kills the consumer each time (out of memory, a native crash, an exit)
+ * comes back this often: without a limit it would be redelivered, and kill a consumer, forever.
+ * Part of the queues' arguments, so it cannot change for an existing queue (rename it instead).
+ */
+export const DELIVERY_LIMIT = 5
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
-/** Each queue's dead-letter queue, e.g. `notifications:deliver.dead`. */
-export function deadLetterQueue(queue: QueueName): `${QueueName}.dead` {
+/** Each queue's dead-letter queue, e.g. `notifications:deliver:quorum.dead`. */
+export function deadLetterQueue<N extends string>(queue: N): `${N}.dead` {
   return `${queue}.dead`
 }
 
 /**
  * Delay queue a failed message waits in before going back to `queue`, e.g.
- * `notifications:deliver.retry.5s` (`….retry.250ms` below a whole second). The waits themselves
+ * `notifications:deliver:quorum.retry.5s` (`….retry.250ms` below a whole second). The waits themselves
  * (RETRY_DELAYS_MS in server/config/env.ts) are a queue each with a fixed TTL, so a long wait never
  * holds up a short one behind it, and the name carries the TTL: a queue is never re-declared with
  * other arguments.
  */
-export function retryQueue(queue: QueueName, delayMs: number): string {
+export function retryQueue(queue: string, delayMs: number): string {
   return `${queue}.retry.${delayMs % 1000 === 0 ? `${delayMs / 1000}s` : `${delayMs}ms`}`
 }
 

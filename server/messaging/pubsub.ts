@@ -43,6 +43,13 @@ const notificationStreamMessage = z.object({
 })
 export type NotificationStreamMessage = z.infer<typeof notificationStreamMessage>
 
+/**
+ * An event's public face changed (published, edited, cancelled, disabled or enabled): every instance
+ * drops what it cached of the event and of the catalogue.
+ */
+export const eventChangedMessage = z.object({ eventId: z.string() })
+export type EventChangedMessage = z.infer<typeof eventChangedMessage>
+
 /** An event's waiting-room settings or state changed; instances reload that room (a handful per minute). */
 export const queueRoomMessage = z.object({ eventId: z.string() })
 export type QueueRoomMessage = z.infer<typeof queueRoomMessage>
@@ -92,6 +99,7 @@ export const TOPICS = {
   searchSnapshot: topic('bookify:search:snapshot', searchSnapshotMessage),
   notifications: topic('bookify:notifications', notificationStreamMessage),
   queueRoom: topic('bookify:queue:room', queueRoomMessage),
+  eventChanged: topic('bookify:event:changed', eventChangedMessage),
   /** Keyed by event id, like availability. */
   queueProgress: topic('bookify:queue:progress', queueProgressMessage, true),
 } as const

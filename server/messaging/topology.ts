@@ -4,7 +4,7 @@
 // existing queue (RabbitMQ refuses a re-declaration with other arguments: rename the queue instead).
 import type { Channel } from 'amqplib'
 import {
-  DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE, QUEUE_BINDINGS, QUEUES,
+  DEAD_LETTER_EXCHANGE, DELIVERY_LIMIT, EVENTS_EXCHANGE, QUEUE_BINDINGS, QUEUES,
   deadLetterQueue, retryQueue, type QueueName,
 } from './names.ts'
 
@@ -32,7 +32,9 @@ export interface Topology {
 
 /**
  * Per consumer queue `q`:
- * - `q` itself, bound to the events exchange for its routing keys; what it rejects goes to `q.dead`;
+ * - `q` itself, a quorum queue (replicated on a cluster; classic queues are not), bound to the events
+ *   exchange for its routing keys; what it rejects goes to `q.dead`, and so does a message delivered
+ *   DELIVERY_LIMIT times without an ack (one that kills its consumer each time);
  * - `q.retry.<delay>`, one per retry delay: a message waits there for its TTL, then the broker
  *   dead-letters it through the default exchange straight back to `q` (and to no other queue);
  * - `q.dead`, bound to the dead-letter exchange with routing key `q`, where poison messages stay
@@ -45,7 +47,10 @@ export function messagingTopology(retryDelaysMs: readonly number[], queues: read
     bindings: [],
   }
   for (const queue of queues) {
-    topology.queues.push({ name: queue, arguments: { 'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE, 'x-dead-letter-routing-key': queue } })
+    topology.queues.push({
+      name: queue,
+      arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': DELIVERY_LIMIT, 'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE, 'x-dead-letter-routing-key': queue },
+    })
     for (const pattern of QUEUE_BINDINGS[queue]) topology.bindings.push({ queue, exchange: EVENTS_EXCHANGE, pattern })
     for (const delayMs of new Set(retryDelaysMs)) {
       topology.queues.push({

@@ -4,10 +4,12 @@
 // announcement after a start.
 export default defineNitroPlugin((nitroApp) => {
   startLiveAvailability()
+  startReadCacheInvalidation()
   void startDisabledUsers()
   useRedis()
   nitroApp.hooks.hook('close', async () => {
     closeLiveAvailability()
+    stopReadCacheInvalidation()
     closeLiveNotifications()
     stopDisabledUsers()
     await closePubSub()

@@ -12,6 +12,7 @@ import { useDb } from './db.ts'
 import { applyAccountStatus } from './disabled-users.ts'
 import { useLogger } from '../observability/logger.ts'
 import { useBullConnection, useRedis } from './redis.ts'
+import { forgetEventReads } from './read-cache.ts'
 import { useRefusalMemo } from './refusal-memo.ts'
 import { useWaitingRooms } from './waiting-room-directory.ts'
 
@@ -27,6 +28,7 @@ export function useAfterCommit(): AfterCommit {
     onPlacesFreed: eventId => useRefusalMemo()?.forgetEvent(eventId),
     onAccountStatus: applyAccountStatus,
     onWaitingRoomChanged: eventId => useWaitingRooms().reload(eventId),
+    onEventRead: forgetEventReads,
   })
   return effects
 }

@@ -1,5 +1,5 @@
 // This web process's one Redis subscriber connection (server/messaging/pubsub-bus.ts): live seat
-// maps, live notifications, disabled accounts and search snapshots all listen through it.
+// maps, live notifications, disabled accounts, search snapshots and the read cache listen through it.
 import { Redis } from 'ioredis'
 import { config } from '../config/env.ts'
 import { PubSubBus } from '../messaging/pubsub-bus.ts'

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { config } from '../config/env.ts'
 import { Admitter } from '../domain/queue/admitter.ts'
-import { ADMITTER_LEASE_KEY } from '../domain/queue/queue-keys.ts'
+import { admitterLeaseKey } from '../domain/queue/queue-keys.ts'
 import type { JoinDeps } from '../domain/queue/join-queue.ts'
 import { TOPICS, publish } from '../messaging/pubsub.ts'
 import { useAfterCommit } from './after-commit.ts'
@@ -56,7 +56,7 @@ export function queueDeps(): JoinDeps {
 
 async function holdLease(): Promise<boolean> {
   try {
-    return (await useRedis().eval(LEASE_SCRIPT, 1, ADMITTER_LEASE_KEY, instanceId, LEASE_MS)) === 1
+    return (await useRedis().eval(LEASE_SCRIPT, 1, admitterLeaseKey(config().databaseUrl), instanceId, LEASE_MS)) === 1
   } catch {
     return false
   }

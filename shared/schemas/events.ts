@@ -16,6 +16,9 @@ export const listEventsQuery = z.object({
 })
 export type ListEventsQuery = z.infer<typeof listEventsQuery>
 
+/** GET /api/events/:id/seats/geometry?v=<version>: the version the availability document named. */
+export const seatGeometryQuery = z.object({ v: z.string().trim().max(64).optional() })
+
 export const organiserEventsQuery = z.object({ ...pagination })
 export type OrganiserEventsQuery = z.infer<typeof organiserEventsQuery>
 
@@ -50,6 +53,40 @@ const timezone = z.string().trim().max(64)
 const instant = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 date and time with an offset.' })
 const count = (max: number) => z.number().int('Use a whole number.').min(1, 'Use at least 1.').max(max, `Use at most ${max}.`)
 
+export const MAX_TICKET_TYPES_PER_SECTION = 10
+
+/** A section's ticket type; `id` names an existing type of that section in an edit. */
+export const ticketTypeInput = z.object({
+  id: z.uuid('Use the id of one of this section\'s ticket types.').optional(),
+  name: text(100, 'a ticket type name'),
+  priceCents: z.number().int('Use whole cents.').min(0, 'A price cannot be negative.').max(EVENT_LIMITS.maxPriceCents, `Use at most ${EVENT_LIMITS.maxPriceCents} cents.`),
+  description: z.string().trim().max(500, 'Use at most 500 characters.').nullish(),
+  salesStart: instant.nullish(),
+  salesEnd: instant.nullish(),
+  maxPerOrder: count(10).nullish(),
+  quota: z.number().int('Use a whole number.').min(0, 'A quota cannot be negative.').max(EVENT_LIMITS.maxPlaces).nullish(),
+  hidden: z.boolean().optional().default(false),
+}).strict().superRefine((t, ctx) => {
+  if (t.salesStart && t.salesEnd && Date.parse(t.salesEnd) <= Date.parse(t.salesStart)) {
+    ctx.addIssue({ code: 'custom', path: ['salesEnd'], message: 'Sales must end after they start.' })
+  }
+})
+export type TicketTypeInput = z.infer<typeof ticketTypeInput>
+
+const ticketTypeList = z.array(ticketTypeInput)
+  .min(1, 'Add at least one ticket type.')
+  .max(MAX_TICKET_TYPES_PER_SECTION, `Use at most ${MAX_TICKET_TYPES_PER_SECTION} ticket types per section.`)
+  .superRefine((types, ctx) => {
+    const names = new Set<string>()
+    types.forEach((t, i) => {
+      const key = t.name.toLocaleLowerCase()
+      if (names.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `Ticket type names must be unique in a section ("${t.name}" is used twice).` })
+      names.add(key)
+    })
+    if (types.every(t => t.hidden)) ctx.addIssue({ code: 'custom', path: [], message: 'Leave at least one ticket type visible.' })
+  })
+  .optional()
+
 const sectionFields = z.object({
   name: text(100, 'a section name'),
   kind: z.enum(['SEATED', 'GA']),
@@ -59,6 +96,8 @@ const sectionFields = z.object({
   seatsPerRow: count(EVENT_LIMITS.maxSeatsPerRow).nullish(),
   capacity: count(EVENT_LIMITS.maxPlaces).nullish(),
   entrance: z.string().trim().max(200, 'Use at most 200 characters.').nullish(),
+  /** Omitted: one "Standard" type at priceCents (in an edit: the section's types stay as they are). */
+  ticketTypes: ticketTypeList,
 }).strict()
 
 function checkShape(s: z.infer<typeof sectionFields>, ctx: z.RefinementCtx): void {

@@ -44,3 +44,9 @@ export const invoicesQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 })
 export type InvoicesQuery = z.infer<typeof invoicesQuery>
+
+/** POST /api/bookings/:id/venue-payment: how the door took the money. */
+export const venuePaymentBody = z.object({
+  method: z.enum(['CASH', 'CARD'], 'Use CASH or CARD.'),
+}).strict()
+export type VenuePaymentBody = z.infer<typeof venuePaymentBody>

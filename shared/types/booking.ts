@@ -1,4 +1,7 @@
-import type { EventStatus, Money, SectionKind } from './event'
+import type { EventStatus, Money, SectionKind, TicketTypeRefDto } from './event'
+
+/** An answer to a checkout question: text or a choice, several choices, or a ticked box. */
+export type AnswerValue = string | string[] | boolean
 
 export type BookingStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'CANCELLED' | 'EXPIRED'
 
@@ -44,7 +47,13 @@ export interface TicketDto {
   row: string | null
   number: number | null
   section: { id: string, name: string, kind: SectionKind, entrance: string | null }
+  ticketType: TicketTypeRefDto
+  unitPrice: Money
+  discount: Money
+  /** Paid for this place: unitPrice less discount. */
   price: Money
+  /** Answers to the event's per-attendee questions, by question id. */
+  answers: Record<string, AnswerValue>
   checkedInAt: string | null
 }
 
@@ -54,6 +63,10 @@ export interface BookingDto {
   status: BookingStatus
   event: { id: string, title: string, startsAt: string, endsAt: string, timezone: string, status: EventStatus, venue: { name: string, address: string, city: string } }
   total: Money
+  /** Taken off by the promo code. */
+  discount: Money
+  /** Answers to the event's per-order questions, by question id. */
+  answers: Record<string, AnswerValue>
   payment: BookingPaymentDto
   createdAt: string
   cancelledAt: string | null

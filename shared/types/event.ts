@@ -30,12 +30,24 @@ export interface Page<T> {
 
 type HoldStatus = 'ACTIVE' | 'CONFIRMED' | 'RELEASED' | 'EXPIRED'
 
+/** The ticket type a place is held or sold under. */
+export interface TicketTypeRefDto {
+  id: string
+  name: string
+}
+
 interface HoldItemDto {
   placeId: string
   label: string
   sectionId: string
   sectionName: string
   kind: SectionKind
+  ticketType: TicketTypeRefDto
+  /** The type's price. */
+  unitPrice: Money
+  /** Taken off by the hold's promo code (0 without one). */
+  discount: Money
+  /** What this place costs: unitPrice less discount. */
   price: Money
 }
 
@@ -44,7 +56,12 @@ export interface HoldDto {
   eventId: string
   status: HoldStatus
   items: HoldItemDto[]
+  /** After discounts. */
   total: Money
+  /** The sum of the lines' discounts. */
+  discount: Money
+  /** The code applied to this hold, as the organiser wrote it. */
+  promoCode: string | null
   expiresAt: string
   /** A hold may be extended once. */
   canExtend: boolean
@@ -52,11 +69,31 @@ export interface HoldDto {
   waitlistEntryId: string | null
 }
 
+export type TicketTypeState = 'ON_SALE' | 'NOT_YET_ON_SALE' | 'SALES_ENDED' | 'SOLD_OUT'
+
+/** A section's ticket type as GET /api/events/:id shows it (hidden ones only to its organisers). */
+export interface TicketTypeDto {
+  id: string
+  name: string
+  price: Money
+  description: string | null
+  salesStart: string | null
+  salesEnd: string | null
+  maxPerOrder: number | null
+  quota: number | null
+  hidden: boolean
+  /** Places a buyer could get under it now: the section's free places, capped by what its quota leaves. */
+  available: number
+  state: TicketTypeState
+}
+
 export interface SectionDto {
   id: string
   name: string
   kind: SectionKind
   price: Money
+  /** Visible types, in order; the first is the default for places asked for without a type. */
+  ticketTypes: TicketTypeDto[]
   capacity: number
   available: number
   entrance: string | null
@@ -134,8 +171,10 @@ export interface OrganiserEventDto extends EventSummaryDto {
   sold: number
   held: number
   available: number
-  /** Value of the valid tickets less what was refunded on bookings that stand. */
-  revenue: Money
-  /** Money given back to card buyers (all bookings, cancelled ones included). */
-  refunded: Money
+  /** Money taken for the valid tickets less what was refunded on bookings that stand; null for check-in staff. */
+  revenue: Money | null
+  /** Still to be paid at the venue (not part of revenue); null for check-in staff. */
+  due: Money | null
+  /** Money given back to card buyers (all bookings, cancelled ones included); null for check-in staff. */
+  refunded: Money | null
 }

@@ -1,4 +1,5 @@
 import type { EventStatus, Money, SectionKind } from './event'
+import type { AnswerValue } from './booking'
 
 export type StaffRole = 'CO_ORGANISER' | 'CHECKIN'
 
@@ -19,17 +20,37 @@ export interface TeamDto {
 
 export interface AttendeeDto {
   ticketId: string
-  holder: { name: string, email: string }
+  /** The code in the ticket's QR, so the door can admit a guest found by name. */
+  ticketCode: string
+  bookingId: string
+  /** `email` is left out for check-in staff. */
+  holder: { name: string, email?: string }
   seat: { label: string, row: string | null, number: number | null }
   section: { name: string, kind: SectionKind }
+  ticketType: { name: string }
+  /** The code the booking used, if any. */
+  promoCode: string | null
   bookingReference: string
   payment: { status: string, amount: Money }
+  /** The booking's answers to per-order questions and this attendee's to per-attendee ones, by question id. */
+  answers: Record<string, AnswerValue>
+  /** What this ticket still owes at the door (0 when paid). */
+  due: Money
   checkedInAt: string | null
 }
 
 export interface PaymentAtDoorDto {
   status: string
   amount: Money
+}
+
+/** The booking a ticket at the door belongs to: what it still owes (once for all its tickets) and how many are in. */
+export interface CheckInBookingDto {
+  id: string
+  reference: string
+  due: Money
+  tickets: number
+  checkedIn: number
 }
 
 /** 200 of POST /api/events/:id/checkin. */
@@ -39,7 +60,19 @@ export interface CheckInResultDto {
   seat: { label: string, row: string | null, number: number | null, section: string, entrance: string | null }
   holder: { name: string }
   bookingReference: string
+  /** The booking's payment status and total (v1). */
   payment: PaymentAtDoorDto
+  /** What this ticket still owes at the door (0 when paid). */
+  due: Money
+  booking: CheckInBookingDto
+}
+
+/** 200 of POST /api/bookings/:id/venue-payment. */
+export interface VenuePaymentDto {
+  bookingId: string
+  reference: string
+  payment: { status: 'PAID', method: 'CASH' | 'CARD', paidAt: string, amount: Money }
+  due: Money
 }
 
 /** details of 409 ALREADY_CHECKED_IN. */
@@ -93,7 +126,12 @@ export interface DashboardDto {
   eventId: string
   currency: string
   sales: { bucket: 'hour' | 'day', timezone: string, points: { at: string, tickets: number, revenueCents: number }[] }
-  sections: { id: string, name: string, kind: SectionKind, capacity: number, sold: number, held: number, available: number, revenueCents: number }[]
+  /** revenueCents: money taken (valid tickets); dueCents: still to be paid at the venue. */
+  sections: { id: string, name: string, kind: SectionKind, capacity: number, sold: number, held: number, available: number, revenueCents: number, dueCents: number }[]
+  /** Valid tickets and their revenue per ticket type (types without sales included). */
+  ticketTypes: { id: string, sectionId: string, name: string, sold: number, revenueCents: number }[]
+  /** Per promo code: tickets sold with it, their revenue, and the discount given. */
+  promoCodes: { id: string, code: string, kind: string, bookings: number, tickets: number, revenueCents: number, discountCents: number }[]
   holds: { created: number, converted: number, conversion: number }
   waitlist: { waiting: number, offered: number }
   checkIn: { checkedIn: number, sold: number }

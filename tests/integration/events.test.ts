@@ -24,9 +24,14 @@ describe('POST /api/events', () => {
       availability: { available: 50, total: 50 },
       priceFrom: { amountCents: 2000, currency: 'EUR' },
     })
+    // Sent without ticket types, each section sells under one "Standard" type at its price.
+    const standard = (amountCents: number, available: number) => [{
+      id: expect.any(String), name: 'Standard', price: { amountCents, currency: 'EUR' }, description: null, salesStart: null, salesEnd: null,
+      maxPerOrder: null, quota: null, hidden: false, available, state: 'ON_SALE',
+    }]
     expect(event.sections).toEqual([
-      { id: expect.any(String), name: 'Stalls', kind: 'SEATED', price: { amountCents: 4500, currency: 'EUR' }, capacity: 20, available: 20, entrance: 'Door A', rows: 4, seatsPerRow: 5 },
-      { id: expect.any(String), name: 'Standing', kind: 'GA', price: { amountCents: 2000, currency: 'EUR' }, capacity: 30, available: 30, entrance: null, rows: null, seatsPerRow: null },
+      { id: expect.any(String), name: 'Stalls', kind: 'SEATED', price: { amountCents: 4500, currency: 'EUR' }, ticketTypes: standard(4500, 20), capacity: 20, available: 20, entrance: 'Door A', rows: 4, seatsPerRow: 5 },
+      { id: expect.any(String), name: 'Standing', kind: 'GA', price: { amountCents: 2000, currency: 'EUR' }, ticketTypes: standard(2000, 30), capacity: 30, available: 30, entrance: null, rows: null, seatsPerRow: null },
     ])
 
     const seats = await api('GET', `/api/events/${event.id}/seats`, { token: organiser.token })

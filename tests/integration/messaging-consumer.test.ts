@@ -1,9 +1,10 @@
 // The consumer runtime on the real broker (a vhost of this file's own): exactly-once effects across
-// a SIGKILL, and dead-lettering that never blocks the queue.
+// a SIGKILL, dead-lettering that never blocks the queue, and a message that kills its consumer every
+// time ending in the dead-letter queue after the queue's delivery limit.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeOutbox } from '../../server/messaging/outbox.ts'
-import { EVENTS_EXCHANGE, MESSAGE_HEADERS, QUEUES, ROUTING_KEYS, deadLetterQueue, retryQueue } from '../../server/messaging/names.ts'
+import { DELIVERY_LIMIT, EVENTS_EXCHANGE, MESSAGE_HEADERS, QUEUES, ROUTING_KEYS, deadLetterQueue, retryQueue } from '../../server/messaging/names.ts'
 import { declareTopology } from '../../server/messaging/topology.ts'
 import { testDb } from '../support/fixtures.ts'
 import { createTestVhost, type TestVhost } from '../support/rabbitmq.ts'
@@ -149,6 +150,50 @@ describe('consumer runtime', () => {
       await consumer.waitForLog(l => l.messageId === marker.id && l.outcome === 'ok', 10_000)
       expect(consumer.logs().filter(l => l.messageId === failing.id && Number(l.attempt) > 3)).toEqual([])
       expect(await drainQueue(channel, deadLetterQueue(QUEUE))).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+
+  it('dead-letters a message that kills its consumer every time after the delivery limit, and the others are handled', { timeout: 90_000 }, async () => {
+    const env = { AMQP_URL: vhost.url, TEST_QUEUE: QUEUE, TEST_CONSUMER_NAME: 'poison-test', TEST_EXIT_TYPES: ROUTING_KEYS.eventCancelled }
+    const { channel, close } = await openTestChannel(vhost.url)
+    try {
+      await drainQueue(channel, deadLetterQueue(QUEUE))
+      const publish = (type: string, data: object) => {
+        const envelope = rawEnvelope(type, data)
+        channel.publish(EVENTS_EXCHANGE, type, Buffer.from(JSON.stringify(envelope)), { messageId: envelope.id, persistent: true })
+        return envelope.id
+      }
+      const before = [1, 2, 3].map(() => publish(ROUTING_KEYS.userRegistered, { userId: randomUUID() }))
+      const poison = publish(ROUTING_KEYS.eventCancelled, { eventId: randomUUID() })
+      const after = [1, 2, 3].map(() => publish(ROUTING_KEYS.userRegistered, { userId: randomUUID() }))
+      // The orchestrator's part: start the consumer again each time it dies, until the poison is gone.
+      let deaths = 0
+      let dead: Awaited<ReturnType<typeof drainQueue>> = []
+      while (dead.length === 0 && deaths <= DELIVERY_LIMIT + 1) {
+        let consumer: RunningWorker | undefined
+        try {
+          consumer = await startWorker('tests/support/test-consumer-worker.ts', env)
+          workers.push(consumer)
+        } catch {
+          deaths++ // died before it said it was consuming
+          continue
+        }
+        const deadline = Date.now() + 15_000
+        while (consumer.process.exitCode === null && Date.now() < deadline) {
+          dead = await drainQueue(channel, deadLetterQueue(QUEUE))
+          if (dead.length > 0) break
+          await new Promise(resolve => setTimeout(resolve, 100))
+        }
+        if (consumer.process.exitCode !== null) deaths++
+        else await consumer.stop()
+      }
+      expect(dead.map(m => m.properties.messageId)).toEqual([poison])
+      // Delivered once, then redelivered up to the limit: each delivery killed a consumer.
+      expect(deaths).toBe(DELIVERY_LIMIT + 1)
+      expect((dead[0]!.properties.headers?.['x-death'] as { reason: string }[] | undefined)?.[0]?.reason).toBe('delivery_limit')
+      for (const id of [...before, ...after]) expect(await effectCount('poison-test', id)).toBe(1)
     } finally {
       await close()
     }

@@ -179,3 +179,40 @@ describe('constraints the migrations add', () => {
     await insertHold('RELEASED')
   })
 })
+
+describe('the ticket types migration', () => {
+  it('puts every existing section, hold line and ticket under a "Standard" type at the price it was sold at', async () => {
+    const url = await scratchDatabase()
+    const pricing = migrationNames.find(n => n.endsWith('_ticket_types_promo_codes_questions'))!
+    await withClient(url, async (c) => {
+      for (const name of migrationNames.filter(n => n < pricing)) await c.query(readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'))
+      const { rows: [ids] } = await c.query<{ user_id: string, event_id: string, section_id: string, place_id: string, hold_id: string, booking_id: string }>(`
+        WITH u AS (INSERT INTO users (id, email, password_hash, name, updated_at) VALUES (gen_random_uuid(), 'old@example.test', 'x', 'Old', now()) RETURNING id),
+             e AS (INSERT INTO events (id, organiser_id, title, category, status, venue_name, venue_address, city, starts_at, ends_at, timezone, updated_at)
+                   SELECT gen_random_uuid(), u.id, 'Old show', 'Music', 'PUBLISHED', 'Hall', 'Road', 'Porto', now() + interval '1 day', now() + interval '2 days', 'Europe/Lisbon', now() FROM u RETURNING id),
+             s AS (INSERT INTO sections (id, event_id, name, kind, price_cents, currency, capacity) SELECT gen_random_uuid(), e.id, 'Floor', 'GA', 3300, 'EUR', 2 FROM e RETURNING id, event_id),
+             p AS (INSERT INTO places (id, event_id, section_id, label, number) SELECT gen_random_uuid(), s.event_id, s.id, 'GA-1', 1 FROM s RETURNING id),
+             h AS (INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency) SELECT gen_random_uuid(), u.id, e.id, 'CONFIRMED', now(), 3300, 'EUR' FROM u, e RETURNING id),
+             b AS (INSERT INTO bookings (id, reference, user_id, event_id, hold_id, total_cents, currency, payment_provider, payment_status, updated_at)
+                   SELECT gen_random_uuid(), 'BK-OLD', u.id, e.id, h.id, 3300, 'EUR', 'pay_at_venue', 'DUE_AT_VENUE', now() FROM u, e, h RETURNING id)
+        SELECT u.id AS user_id, e.id AS event_id, s.id AS section_id, p.id AS place_id, h.id AS hold_id, b.id AS booking_id FROM u, e, s, p, h, b`)
+      await c.query(`INSERT INTO hold_places (hold_id, place_id, price_cents) VALUES ($1, $2, 3300)`, [ids!.hold_id, ids!.place_id])
+      await c.query(`UPDATE places SET booking_id = $1 WHERE id = $2`, [ids!.booking_id, ids!.place_id])
+      await c.query(`INSERT INTO tickets (id, booking_id, place_id, code, price_cents) VALUES (gen_random_uuid(), $1, $2, 'OLDCODE', 3300)`, [ids!.booking_id, ids!.place_id])
+
+      await c.query(readFileSync(join(MIGRATIONS_DIR, pricing, 'migration.sql'), 'utf8'))
+
+      const { rows: types } = await c.query(`SELECT id, name, price_cents, section_id FROM ticket_types`)
+      expect(types).toEqual([expect.objectContaining({ name: 'Standard', price_cents: 3300, section_id: ids!.section_id })])
+      const { rows: [ticket] } = await c.query(`SELECT ticket_type_id, unit_price_cents, discount_cents, price_cents FROM tickets`)
+      expect(ticket).toEqual({ ticket_type_id: types[0].id, unit_price_cents: 3300, discount_cents: 0, price_cents: 3300 })
+      const { rows: [line] } = await c.query(`SELECT ticket_type_id, unit_price_cents, price_cents FROM hold_places`)
+      expect(line).toEqual({ ticket_type_id: types[0].id, unit_price_cents: 3300, price_cents: 3300 })
+      // The old event sells on: a new hold on its remaining unit gets the Standard type at its price.
+      const { rows: [fresh] } = await c.query(`INSERT INTO places (id, event_id, section_id, label, number) VALUES (gen_random_uuid(), $1, $2, 'GA-2', 2) RETURNING id`, [ids!.event_id, ids!.section_id])
+      const { rows: [claim] } = await c.query(`SELECT outcome FROM bookify_claim_hold(gen_random_uuid(), $1, $2, '{}', ARRAY[$3::uuid], ARRAY[1])`, [ids!.user_id, ids!.event_id, ids!.section_id])
+      expect(claim).toEqual({ outcome: 'OK' })
+      expect((await c.query(`SELECT ticket_type_id FROM places WHERE id = $1`, [fresh.id])).rows[0]).toEqual({ ticket_type_id: types[0].id })
+    })
+  })
+})

@@ -85,7 +85,7 @@ describe('cleanup worker', () => {
     await eventually(async () => announcements.some(a => a.changes.some(c => c.status === 'HELD')), 2_000, 'the offer\'s announcement')
     await eventually(async () => workers[1]!.logs().some(l => l.msg === 'hold expired (job)' && l.holdId === hold.id), 5_000, 'the job\'s log line')
     expect(await expiredMessages(hold.id)).toBe(1)
-    // hold.expired went out through the relay and was consumed from cleanup:release.
+    // hold.expired went out through the relay and was consumed from cleanup:release:quorum.
     const message = await testDb().outboxMessage.findFirstOrThrow({ where: { routingKey: 'hold.expired', aggregateId: hold.id } })
     await eventually(async () => (await testDb().processedMessage.count({ where: { consumer: 'cleanup-release', messageId: message.id } })) === 1, 10_000, 'the release consumer')
   })

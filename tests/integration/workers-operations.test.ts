@@ -88,9 +88,9 @@ describe('operations', () => {
       expect(await refused.text()).toBe('')
     }
     const text = await scrape(`http://127.0.0.1:${port}/metrics`, token)
-    expect(samples(text, 'bookify_queue_depth', { queue: 'notifications:deliver', role: 'relay' })).toHaveLength(1)
-    expect(samples(text, 'bookify_queue_depth', { queue: 'cleanup:release.dead' })).toHaveLength(1)
-    expect(samples(text, 'bookify_queue_consumers', { queue: 'search-index:refresh' })).toHaveLength(1)
+    expect(samples(text, 'bookify_queue_depth', { queue: 'notifications:deliver:quorum', role: 'relay' })).toHaveLength(1)
+    expect(samples(text, 'bookify_queue_depth', { queue: 'cleanup:release:quorum.dead' })).toHaveLength(1)
+    expect(samples(text, 'bookify_queue_consumers', { queue: 'search-index:refresh:quorum' })).toHaveLength(1)
     expect(samples(text, 'bookify_outbox_backlog', { role: 'relay' })).toHaveLength(1)
     expect(text).toContain('# TYPE bookify_consumer_failures_total counter')
     expect(text).toContain('# TYPE bookify_outbox_published_total counter')

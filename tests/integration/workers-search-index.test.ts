@@ -1,5 +1,5 @@
 // The search-index worker end to end: an event.* message written to the outbox makes the event
-// searchable on the running web server within 2 s (relay → search-index:refresh → snapshot → Redis
+// searchable on the running web server within 2 s (relay → search-index:refresh:quorum → snapshot → Redis
 // announcement → web reload), and a burst of messages makes a handful of builds, not one each.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

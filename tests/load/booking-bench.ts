@@ -44,10 +44,19 @@ function holdRequests(event: BenchEvent, asks: Ask[], buyers: Seeded['buyers']):
   return asks.map((ask, i) => ({
     path: '/api/holds',
     token: buyers[i % buyers.length]!.token,
-    body: event.kind === 'GA'
+    body: event.pricing ? pricedBody(event, ask, i) : event.kind === 'GA'
       ? { eventId: event.id, ga: [{ sectionId: event.sectionId, quantity: ask.quantity }] }
       : { eventId: event.id, seatIds: seatIdsOf(ask, event.seatTag) },
   }))
+}
+
+/** BENCH_PRICING=1: every other buyer asks for the limited Concession type, every third carries the limited code. */
+function pricedBody(event: BenchEvent, ask: Ask, i: number) {
+  const ticketTypeId = i % 2 === 1 ? event.pricing!.concessionTypeId : undefined
+  const promoCode = i % 3 === 0 ? event.pricing!.promoCode : undefined
+  return event.kind === 'GA'
+    ? { eventId: event.id, ga: [{ sectionId: event.sectionId, quantity: ask.quantity, ticketTypeId }], promoCode }
+    : { eventId: event.id, seats: seatIdsOf(ask, event.seatTag).map(seatId => ({ seatId, ticketTypeId })), promoCode }
 }
 
 /** One copy of the build for the whole run, taken under the build lock so no parallel build is half-written. */

@@ -71,10 +71,16 @@ export async function insertBooking(sql: pg.Pool, userId: string, eventId: strin
      VALUES ($1, $2, $3, $4, 'CONFIRMED', $5, 'EUR', 'none', 'NOT_REQUIRED', now())`,
     [id, `BK-${id.slice(0, 8).toUpperCase()}`, userId, eventId, priceCents * placeIds.length],
   )
+  // Each ticket under its section's default type (the first by sort order), as a hold without types sells it.
   for (const placeId of placeIds) {
-    await sql.query('INSERT INTO tickets (id, booking_id, place_id, code, price_cents) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), id, placeId, randomUUID(), priceCents])
+    await sql.query(
+      `INSERT INTO tickets (id, booking_id, place_id, code, price_cents, unit_price_cents, ticket_type_id)
+       SELECT $1, $2, $3, $4, $5, $5, (SELECT tt.id FROM places p JOIN ticket_types tt ON tt.section_id = p.section_id WHERE p.id = $3 ORDER BY tt.sort_order, tt.id LIMIT 1)`,
+      [randomUUID(), id, placeId, randomUUID(), priceCents])
   }
-  await sql.query('UPDATE places SET booking_id = $1 WHERE id = ANY($2::uuid[])', [id, placeIds])
+  await sql.query(
+    `UPDATE places p SET booking_id = $1, ticket_type_id = (SELECT tt.id FROM ticket_types tt WHERE tt.section_id = p.section_id ORDER BY tt.sort_order, tt.id LIMIT 1)
+      WHERE p.id = ANY($2::uuid[])`, [id, placeIds])
   return id
 }
 

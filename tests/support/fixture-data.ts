@@ -51,6 +51,7 @@ export async function insertPublishedEvent(db: Db, organiserId: string, sections
     })
     const rows = places.map(p => ({ id: options.placeId?.(index, p) ?? randomUUID(), eventId: event.id, sectionId: section.id, ...p }))
     await db.place.createMany({ data: rows })
+    await db.ticketType.create({ data: { eventId: event.id, sectionId: section.id, name: 'Standard', priceCents: section.priceCents } })
     result.sections.push({ id: section.id, name: spec.name, kind: spec.kind, placeIds: rows.map(r => r.id) })
   }
   return result

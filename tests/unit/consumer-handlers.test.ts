@@ -42,7 +42,7 @@ describe('typed handler dispatch', () => {
         expectTypeOf(data).toEqualTypeOf<PayloadOf<'hold.expired'>>()
         expectTypeOf(data.placeIds).toEqualTypeOf<string[]>()
       },
-      // @ts-expect-error user.registered is not bound to cleanup:release, so it cannot have a handler there
+      // @ts-expect-error user.registered is not bound to cleanup:release:quorum, so it cannot have a handler there
       [ROUTING_KEYS.userRegistered]: async () => {},
     }
     expect(Object.keys(handlers)).toHaveLength(2)

@@ -12,6 +12,7 @@ const booking: BookingFacts = {
   userId: '0190f0a0-0000-7000-8000-000000000002',
   status: 'CONFIRMED',
   places: ['Stalls A12', 'Stalls A13'],
+  total: '€72.00',
   event: {
     id: '0190f0a0-0000-7000-8000-000000000003', title: evil, description: 'd', status: 'PUBLISHED',
     startsAt: new Date('2027-03-15T18:30:00Z'), endsAt: new Date('2027-03-15T21:00:00Z'), timezone: 'Europe/Berlin',

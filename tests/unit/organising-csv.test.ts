@@ -27,11 +27,13 @@ describe('toCsv', () => {
 
   it('writes one attendee per line in the documented columns', () => {
     const csv = attendeesCsv([{
-      ticketId: 't', holder: { name: 'Zoë "Z" Lee', email: 'z@example.test' }, seat: { label: 'A1', row: 'A', number: 1 },
-      section: { name: 'Stalls', kind: 'SEATED' }, bookingReference: 'BK-1', payment: { status: 'DUE_AT_VENUE', amount: { amountCents: 4550, currency: 'EUR' } },
-      checkedInAt: '2026-12-04T20:01:00.000Z',
-    }])
-    expect(csv.split('\r\n')[1]).toBe('"Zoë ""Z"" Lee",z@example.test,Stalls,A1,BK-1,DUE_AT_VENUE,45.50,EUR,2026-12-04T20:01:00.000Z')
+      ticketId: 't', ticketCode: 'CODE', bookingId: 'b', holder: { name: 'Zoë "Z" Lee', email: 'z@example.test' }, seat: { label: 'A1', row: 'A', number: 1 },
+      section: { name: 'Stalls', kind: 'SEATED' }, ticketType: { name: 'Child' }, promoCode: 'SPRING', bookingReference: 'BK-1',
+      payment: { status: 'DUE_AT_VENUE', amount: { amountCents: 4550, currency: 'EUR' } }, due: { amountCents: 4550, currency: 'EUR' },
+      answers: { q1: ['Vegan', 'Nut-free'], q2: true }, checkedInAt: '2026-12-04T20:01:00.000Z',
+    }], [{ id: 'q1', label: 'Dietary needs' }, { id: 'q2', label: 'Waiver' }, { id: 'q3', label: 'Company' }])
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFName,E-mail,Section,Seat,Ticket type,Promo code,Booking reference,Payment,Amount,Currency,Checked in at,Dietary needs,Waiver,Company')
+    expect(csv.split('\r\n')[1]).toBe('"Zoë ""Z"" Lee",z@example.test,Stalls,A1,Child,SPRING,BK-1,DUE_AT_VENUE,45.50,EUR,2026-12-04T20:01:00.000Z,Vegan; Nut-free,yes,')
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { retryQueue } from '../../server/messaging/names.ts'
+import { DELIVERY_LIMIT, retryQueue } from '../../server/messaging/names.ts'
 import { messagingTopology } from '../../server/messaging/topology.ts'
 import { afterFailure } from '../../workers/runtime/retry-policy.ts'
 
@@ -16,11 +16,18 @@ describe('retry policy', () => {
   })
 
   it('names each delay queue by its wait, so a queue is never declared again with another TTL', () => {
-    expect(retryQueue('notifications:deliver', 5_000)).toBe('notifications:deliver.retry.5s')
-    expect(retryQueue('notifications:deliver', 250)).toBe('notifications:deliver.retry.250ms')
-    const queues = messagingTopology([200, 400, 400], ['cleanup:release']).queues
+    expect(retryQueue('notifications:deliver:quorum', 5_000)).toBe('notifications:deliver:quorum.retry.5s')
+    expect(retryQueue('notifications:deliver:quorum', 250)).toBe('notifications:deliver:quorum.retry.250ms')
+    const queues = messagingTopology([200, 400, 400], ['cleanup:release:quorum']).queues
     expect(queues.map(q => [q.name, q.arguments['x-message-ttl']])).toEqual([
-      ['cleanup:release', undefined], ['cleanup:release.retry.200ms', 200], ['cleanup:release.retry.400ms', 400], ['cleanup:release.dead', undefined],
+      ['cleanup:release:quorum', undefined], ['cleanup:release:quorum.retry.200ms', 200], ['cleanup:release:quorum.retry.400ms', 400], ['cleanup:release:quorum.dead', undefined],
+    ])
+  })
+
+  it('makes work queues quorum queues with a delivery limit, and leaves the delay and dead-letter queues classic', () => {
+    const types = messagingTopology([1_000], ['payments:process:quorum']).queues.map(q => [q.name, q.arguments['x-queue-type'], q.arguments['x-delivery-limit']])
+    expect(types).toEqual([
+      ['payments:process:quorum', 'quorum', DELIVERY_LIMIT], ['payments:process:quorum.retry.1s', undefined, undefined], ['payments:process:quorum.dead', undefined, undefined],
     ])
   })
 })

@@ -8,7 +8,7 @@ export default defineEventHandler(async (event) => {
   const body = await readValid(event, createBookingBody)
   // 201: confirmed (free, or paid at the venue); 202: waiting for the card payment at checkoutUrl.
   return idempotent(event, caller.userId, 'POST /api/bookings', body, b => (b.status === 'PENDING_PAYMENT' ? 202 : 201), async () => {
-    const booking = await placeOrder(useDb(), useAfterCommit(), usePayments(), { holdId: body.holdId, userId: caller.userId, payment: body.payment, correlationId: requestIdOf(event) })
+    const booking = await placeOrder(useDb(), useAfterCommit(), usePayments(), { holdId: body.holdId, userId: caller.userId, payment: body.payment, answers: body.answers, correlationId: requestIdOf(event) })
     if (booking.status === 'CONFIRMED') countMetric('bookings_confirmed')
     return booking
   })

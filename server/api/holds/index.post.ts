@@ -9,6 +9,7 @@ export default defineEventHandler(async (event) => {
   await enforceRateLimit(event, 'holds-user', caller.userId, limits.perUser)
   await enforceRateLimit(event, 'holds-ip', clientAddress(event), limits.perIp)
   const body = await readValid(event, createHoldBody)
+  if (body.promoCode) await enforceRateLimit(event, 'promo-user', caller.userId, config().promoRateLimitPerUser)
   await requireAdmission(event, caller.userId, body.eventId)
   // In a rush most answers are refusals: answered here rather than thrown through h3.
   return answeringRefusals(event, () => idempotent(event, caller.userId, 'POST /api/holds', body, 201, async () => {

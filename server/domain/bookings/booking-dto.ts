@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts'
 import type { BookingDto } from '../../../shared/types/booking.ts'
+import { attendeeAnswers, orderAnswers } from '../pricing/answers.ts'
 import { DomainError } from '../errors.ts'
 import { bookingPaymentDto, refundableUntil } from '../payments/payment-dto.ts'
 
@@ -10,7 +11,7 @@ const include = {
       refundPolicy: true, refundHours: true,
     },
   },
-  tickets: { orderBy: { createdAt: 'asc' as const }, include: { place: { include: { section: { select: { id: true, name: true, kind: true, entrance: true } } } } } },
+  tickets: { orderBy: { createdAt: 'asc' as const }, include: { ticketType: { select: { id: true, name: true } }, place: { include: { section: { select: { id: true, name: true, kind: true, entrance: true } } } } } },
   refunds: { orderBy: { createdAt: 'asc' as const } },
   invoices: { where: { kind: 'INVOICE' as const }, select: { kind: true, number: true } },
 }
@@ -31,6 +32,8 @@ function toBookingDto(b: Row): BookingDto {
       timezone: b.event.timezone, status: b.event.status, venue: { name: b.event.venueName, address: b.event.venueAddress, city: b.event.city },
     },
     total: { amountCents: b.totalCents, currency: b.currency },
+    discount: { amountCents: b.discountCents, currency: b.currency },
+    answers: orderAnswers(b.answers),
     payment: bookingPaymentDto(b),
     createdAt: b.createdAt.toISOString(),
     cancelledAt: b.cancelledAt?.toISOString() ?? null,
@@ -47,7 +50,11 @@ function toBookingDto(b: Row): BookingDto {
         row: t.place.rowLabel,
         number: t.place.number,
         section: { id: t.place.section.id, name: t.place.section.name, kind: t.place.section.kind, entrance: t.place.section.entrance },
+        ticketType: { id: t.ticketType.id, name: t.ticketType.name },
+        unitPrice: { amountCents: t.unitPriceCents, currency: b.currency },
+        discount: { amountCents: t.discountCents, currency: b.currency },
         price: { amountCents: t.priceCents, currency: b.currency },
+        answers: attendeeAnswers(b.answers, t.placeId),
         checkedInAt: t.checkedInAt?.toISOString() ?? null,
       })),
   }

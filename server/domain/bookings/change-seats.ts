@@ -4,10 +4,40 @@ import type { Db } from '../../db/client.ts'
 import { writeOutbox } from '../../messaging/outbox.ts'
 import { ROUTING_KEYS } from '../../messaging/names.ts'
 import { DomainError } from '../errors.ts'
-import { placesNow, type AfterCommit } from '../ports.ts'
+import { placesNow, type AfterCommit, type Tx } from '../ports.ts'
 import type { BookingDto } from '../../../shared/types/booking.ts'
 import { loadBooking } from './booking-dto.ts'
 import { newTicketCode } from './codes.ts'
+import type { TicketPricing } from './ticket-pricing.ts'
+
+/**
+ * A moved seat keeps the ticket type, price and discount of the seat it replaces when both are in
+ * the same section (paired in order); a seat in another section is sold under that section's
+ * default type at its price, without discount.
+ */
+async function pricesForMovedSeats(tx: Tx, bookingId: string, dropped: string[], claimed: { id: string, section_id: string }[]): Promise<Map<string, TicketPricing>> {
+  const old = await tx.ticket.findMany({
+    where: { bookingId, placeId: { in: dropped }, voidedAt: null },
+    select: { ticketTypeId: true, unitPriceCents: true, discountCents: true, priceCents: true, place: { select: { sectionId: true } } },
+  })
+  const defaults = await tx.ticketType.findMany({
+    where: { sectionId: { in: [...new Set(claimed.map(c => c.section_id))] }, hidden: false },
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+  })
+  const priced = new Map<string, TicketPricing>()
+  for (const seat of claimed) {
+    const i = old.findIndex(t => t.place.sectionId === seat.section_id)
+    if (i >= 0) {
+      const [t] = old.splice(i, 1)
+      priced.set(seat.id, { ticketTypeId: t!.ticketTypeId, unitPriceCents: t!.unitPriceCents, discountCents: t!.discountCents, priceCents: t!.priceCents })
+      continue
+    }
+    const type = defaults.find(d => d.sectionId === seat.section_id)
+    if (!type) throw new DomainError('CONFLICT', 'Those seats have no ticket type on sale.', { reason: 'NO_TICKET_TYPE' })
+    priced.set(seat.id, { ticketTypeId: type.id, unitPriceCents: type.priceCents, discountCents: 0, priceCents: type.priceCents })
+  }
+  return priced
+}
 
 interface ChangedSeats {
   eventId: string
@@ -34,20 +64,22 @@ export async function changeSeats(db: Db, effects: AfterCommit, bookingId: strin
     const dropped = [...old].filter(id => !seatIds.includes(id))
     if (added.length === 0) return { eventId: booking.event_id, freedPlaceIds: [], addedPlaceIds: [] }
 
-    const claimed = await tx.$queryRaw<{ id: string, price_cents: number }[]>`
+    const claimed = await tx.$queryRaw<{ id: string, section_id: string }[]>`
       UPDATE places p SET booking_id = ${bookingId}::uuid, hold_id = NULL, held_until = NULL
         FROM sections s
        WHERE s.id = p.section_id AND s.kind = 'SEATED' AND p.id = ANY(${added}::uuid[]) AND p.event_id = ${booking.event_id}::uuid
          AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= ${now})
-      RETURNING p.id, s.price_cents`
+      RETURNING p.id, p.section_id`
     if (claimed.length !== added.length) {
       const got = new Set(claimed.map(c => c.id))
       // Throwing rolls the whole transaction back: the booking keeps its old seats.
       throw new DomainError('SEATS_UNAVAILABLE', 'Some of those seats are not available.', { unavailable: added.filter(id => !got.has(id)) })
     }
+    const priced = await pricesForMovedSeats(tx, bookingId, dropped, claimed)
     await tx.place.updateMany({ where: { id: { in: dropped }, bookingId }, data: { bookingId: null } })
     await tx.ticket.updateMany({ where: { bookingId, placeId: { in: dropped }, voidedAt: null }, data: { voidedAt: now } })
-    await tx.ticket.createMany({ data: claimed.map(c => ({ bookingId, placeId: c.id, priceCents: c.price_cents, code: newTicketCode() })) })
+    for (const c of claimed) await tx.place.update({ where: { id: c.id }, data: { ticketTypeId: priced.get(c.id)!.ticketTypeId } })
+    await tx.ticket.createMany({ data: claimed.map(c => ({ ...priced.get(c.id)!, bookingId, placeId: c.id, code: newTicketCode() })) })
     const [{ total }] = await tx.$queryRaw<{ total: number }[]>`
       SELECT coalesce(sum(price_cents), 0)::int AS total FROM tickets WHERE booking_id = ${bookingId}::uuid AND voided_at IS NULL` as [{ total: number }]
     // A card payment covers what was paid, no more and no less: only seats at the same price.

@@ -10,12 +10,16 @@ import { placesNow, type AfterCommit } from '../ports.ts'
 import type { PaymentProvider } from '../payments/provider.ts'
 import { loadBooking } from './booking-dto.ts'
 import { newBookingReference, newTicketCode } from './codes.ts'
+import { ticketPricing } from './ticket-pricing.ts'
+import type { StoredAnswers } from '../pricing/answers.ts'
 
 interface ConfirmInput {
   holdId: string
   userId: string
   payment?: Record<string, unknown>
   correlationId?: string
+  /** Checked answers to the checkout questions (server/domain/pricing/answers.ts). */
+  answers?: StoredAnswers
 }
 
 async function activeHold(db: Db, holdId: string, userId: string, now: Date) {
@@ -54,7 +58,8 @@ export async function confirmBooking(db: Db, effects: AfterCommit, provider: Pay
       const booking = await tx.booking.create({
         data: {
           reference: newBookingReference(), userId: input.userId, eventId: hold.eventId, holdId: hold.id,
-          totalCents: hold.totalCents, currency: hold.currency,
+          totalCents: hold.totalCents, currency: hold.currency, discountCents: hold.discountCents, promoCodeId: hold.promoCodeId,
+          ...(input.answers ? { answers: { ...input.answers } } : {}),
           paymentProvider: payment.provider, paymentStatus: payment.status, paymentRef: payment.reference,
         },
       })
@@ -64,7 +69,7 @@ export async function confirmBooking(db: Db, effects: AfterCommit, provider: Pay
          WHERE hold_id = ${hold.id}::uuid AND booking_id IS NULL`
       if (moved !== hold.items.length) throw new Error(`hold ${hold.id} owned ${moved} of its ${hold.items.length} places`)
       await tx.ticket.createMany({
-        data: hold.items.map(item => ({ bookingId: booking.id, placeId: item.placeId, priceCents: item.priceCents, code: newTicketCode() })),
+        data: hold.items.map(item => ({ ...ticketPricing(item), bookingId: booking.id, placeId: item.placeId, code: newTicketCode() })),
       })
       if (hold.waitlistEntryId) await tx.waitlistEntry.update({ where: { id: hold.waitlistEntryId }, data: { status: 'CONVERTED' } })
       await writeOutbox(tx, ROUTING_KEYS.bookingConfirmed, { bookingId: booking.id, userId: input.userId, eventId: hold.eventId, reference: booking.reference }, input.correlationId)

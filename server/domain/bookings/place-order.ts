@@ -9,11 +9,14 @@ import type { AfterCommit } from '../ports.ts'
 import { payAtVenue } from '../payments/pay-at-venue.ts'
 import { startCardCheckout, type PaymentDeps } from '../payments/start-checkout.ts'
 import { confirmBooking } from './confirm-booking.ts'
+import type { AnswersInput } from '../../../shared/schemas/pricing.ts'
+import { answersForHold } from '../pricing/questions.ts'
 
 export interface OrderInput {
   holdId: string
   userId: string
   payment?: { method: PaymentMethod }
+  answers?: AnswersInput
   correlationId?: string
 }
 
@@ -22,15 +25,17 @@ function notOffered(method: PaymentMethod): DomainError {
 }
 
 export async function placeOrder(db: Db, effects: AfterCommit, payments: PaymentDeps, input: OrderInput, now = new Date()): Promise<BookingDto> {
-  const hold = await db.hold.findFirst({ where: { id: input.holdId, userId: input.userId }, select: { totalCents: true, event: { select: { paymentMethods: true } } } })
+  const hold = await db.hold.findFirst({ where: { id: input.holdId, userId: input.userId }, select: { totalCents: true, eventId: true, event: { select: { paymentMethods: true } } } })
   if (!hold) throw new DomainError('NOT_FOUND', 'There is no such hold.')
+  // Before any payment starts: the checkout questions must be answered.
+  const answers = await answersForHold(db, input.holdId, hold.eventId, input.answers)
   const method = input.payment?.method ?? 'venue'
-  const confirmNow = () => confirmBooking(db, effects, payAtVenue, { holdId: input.holdId, userId: input.userId, correlationId: input.correlationId }, now)
+  const confirmNow = () => confirmBooking(db, effects, payAtVenue, { holdId: input.holdId, userId: input.userId, correlationId: input.correlationId, answers }, now)
   if (hold.totalCents === 0) return confirmNow()
   if (method === 'card') {
     if (!payments.gateway) throw new DomainError('PAYMENT_REQUIRED', 'Card payments are not set up on this Bookify; choose to pay at the venue.')
     if (!hold.event.paymentMethods.includes('card')) throw notOffered('card')
-    return startCardCheckout(db, effects, payments, input, now)
+    return startCardCheckout(db, effects, payments, { holdId: input.holdId, userId: input.userId, answers }, now)
   }
   if (!hold.event.paymentMethods.includes('venue')) throw notOffered('venue')
   return confirmNow()

@@ -27,7 +27,7 @@ export async function ticketsPdf(db: Db, bookingId: string): Promise<TicketsPdf>
       event: { select: { title: true, startsAt: true, endsAt: true, timezone: true, venueName: true, venueAddress: true, city: true } },
       tickets: {
         where: { voidedAt: null }, orderBy: { createdAt: 'asc' },
-        select: { code: true, place: { select: { label: true, rowLabel: true, number: true, section: { select: { name: true, kind: true, entrance: true } } } } },
+        select: { code: true, ticketType: { select: { name: true } }, place: { select: { label: true, rowLabel: true, number: true, section: { select: { name: true, kind: true, entrance: true } } } } },
       },
     },
   })
@@ -44,6 +44,7 @@ export async function ticketsPdf(db: Db, bookingId: string): Promise<TicketsPdf>
     pdf.row('Place', placeLine(ticket))
     if (ticket.place.section.entrance) pdf.row('Entrance', ticket.place.section.entrance)
     pdf.row('Type', ticket.place.section.kind === 'GA' ? 'General admission' : 'Reserved seat')
+    pdf.row('Ticket', ticket.ticketType.name)
     pdf.row('Holder', booking.user.name)
     pdf.row('Booking', booking.reference)
     pdf.space(16)

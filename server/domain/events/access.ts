@@ -45,6 +45,11 @@ async function findEvent(db: EventReader, eventId: string): Promise<EventRow | n
   return db.event.findUnique({ where: { id: eventId } })
 }
 
+/** Who organises an event (null when there is no such event). */
+export async function eventOrganiserId(db: EventReader, eventId: string): Promise<string | null> {
+  return (await findEvent(db, eventId))?.organiserId ?? null
+}
+
 /** The event when the caller holds one of the allowed roles on it; NOT_FOUND otherwise. */
 export async function loadEventForRole(db: EventReader, eventId: string, caller: EventCaller | undefined, allowed: readonly EventAccessRole[]): Promise<EventRow> {
   const event = await findEvent(db, eventId)

@@ -9,6 +9,7 @@ import { DomainError } from '../errors.ts'
 import { buildInventory, type PlannedPlace } from './build-inventory.ts'
 import { createPlaces } from './create-places.ts'
 import { sectionColumns } from './create-event.ts'
+import { applyTicketTypes, createTicketTypes } from './ticket-types.ts'
 
 type Tx = Prisma.TransactionClient
 type SectionRow = Prisma.SectionModel
@@ -113,11 +114,14 @@ export async function applySectionEdits(tx: Tx, eventId: string, edits: SectionE
   for (const edit of changed) {
     await tx.section.update({ where: { id: edit.id }, data: sectionColumns(edit, edits.indexOf(edit)) })
   }
+  const typesEdited = edits.filter(e => e.id && (e.ticketTypes || changed.includes(e)))
+  for (const edit of typesEdited) await applyTicketTypes(tx, eventId, edit.id!, edit, `sections.${edits.indexOf(edit)}`)
   for (const [sectionId, planned] of add) await createPlaces(tx, eventId, sectionId, planned)
   const created = edits.map((e, i) => [e, i] as const).filter(([e]) => !e.id)
   for (const [edit, index] of created) {
     const section = await tx.section.create({ data: { ...sectionColumns(edit, index), eventId } })
     await createPlaces(tx, eventId, section.id, buildInventory(edit))
+    await createTicketTypes(tx, eventId, section.id, edit)
   }
-  return removed.length > 0 || changed.length > 0 || created.length > 0
+  return removed.length > 0 || changed.length > 0 || created.length > 0 || typesEdited.length > 0
 }

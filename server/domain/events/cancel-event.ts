@@ -65,6 +65,7 @@ export async function cancelEvent(db: Db, effects: AfterCommit, eventId: string,
     })
     return { detail: await eventDetail(tx, eventId), freedPlaceIds: released.freedPlaceIds }
   }, { maxWait: 10_000, timeout: 30_000 })
+  await effects.eventChanged(eventId)
   await effects.placesChanged(eventId, placesNow(freedPlaceIds, 'AVAILABLE'))
   return detail
 }

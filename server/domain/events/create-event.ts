@@ -9,6 +9,7 @@ import { eventDetail } from './event-detail.ts'
 import type { AfterCommit } from '../ports.ts'
 import { saveWaitingRoom } from '../queue/room-settings.ts'
 import { paymentSettingsColumns } from './payment-settings.ts'
+import { createTicketTypes } from './ticket-types.ts'
 
 interface CreateEventOptions {
   /** config().holdMinutesDefault, used when the body names no hold length. */
@@ -54,6 +55,7 @@ export async function createEvent(db: Db, organiserId: string, body: CreateEvent
     for (const [index, spec] of body.sections.entries()) {
       const section = await tx.section.create({ data: { ...sectionColumns(spec, index), eventId: event.id } })
       await createPlaces(tx, event.id, section.id, buildInventory(spec))
+      await createTicketTypes(tx, event.id, section.id, spec)
     }
     await saveWaitingRoom(tx, event.id, body)
     await auditEvent(tx, organiserId, event.id, 'event.created')

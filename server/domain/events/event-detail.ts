@@ -1,7 +1,8 @@
 // One event as the API shows it: venue, times, organiser, sections with prices and live counts.
 import type { Db, Prisma } from '../../db/client.ts'
 import type { EventDetailDto, Money, SectionDto } from '../../../shared/types/event.ts'
-import { eventNotFound, loadVisibleEvent, type EventCaller } from './access.ts'
+import { EDITOR_ROLES, eventNotFound, loadVisibleEvent, rolesOn, type EventCaller } from './access.ts'
+import { ticketTypesBySection } from './ticket-type-dto.ts'
 import { waitingRoomDtoOf } from '../queue/room-settings.ts'
 import { paymentSettingsDto } from './payment-settings.ts'
 
@@ -28,8 +29,8 @@ export function priceOf(section: { priceCents: number, currency: string }): Mone
   return { amountCents: section.priceCents, currency: section.currency }
 }
 
-/** The DTO of an event the caller is already allowed to see. */
-export async function eventDetail(db: Reader, eventId: string): Promise<EventDetailDto> {
+/** The DTO of an event the caller is already allowed to see; hidden ticket types only for its editors. */
+export async function eventDetail(db: Reader, eventId: string, options: { includeHidden?: boolean } = { includeHidden: true }): Promise<EventDetailDto> {
   const [event, counts] = await Promise.all([
     db.event.findUnique({
       where: { id: eventId },
@@ -38,11 +39,14 @@ export async function eventDetail(db: Reader, eventId: string): Promise<EventDet
     availabilityBySection(db, eventId),
   ])
   if (!event) throw eventNotFound()
+  const currencyOf = new Map(event.sections.map(s => [s.id, s.currency]))
+  const types = await ticketTypesBySection(db, eventId, id => currencyOf.get(id) ?? 'XXX', id => counts.get(id)?.available ?? 0, options.includeHidden ?? false)
   const sections: SectionDto[] = event.sections.map(s => ({
     id: s.id,
     name: s.name,
     kind: s.kind,
     price: priceOf(s),
+    ticketTypes: types.get(s.id) ?? [],
     capacity: s.capacity,
     available: counts.get(s.id)?.available ?? 0,
     entrance: s.entrance,
@@ -78,6 +82,7 @@ export async function eventDetail(db: Reader, eventId: string): Promise<EventDet
 
 /** GET /api/events/:id: the event when the caller may see it, else NOT_FOUND. */
 export async function getEvent(db: Db, eventId: string, caller: EventCaller | undefined): Promise<EventDetailDto> {
-  await loadVisibleEvent(db, eventId, caller)
-  return eventDetail(db, eventId)
+  const event = await loadVisibleEvent(db, eventId, caller)
+  const roles = await rolesOn(db, event, caller)
+  return eventDetail(db, eventId, { includeHidden: roles.some(r => EDITOR_ROLES.includes(r)) })
 }

@@ -12,12 +12,14 @@ interface Figures {
   held: bigint
   available: bigint
   revenue: bigint
+  due: bigint
   refunded: bigint
 }
 
 /**
- * Per event: places sold, actively held (lazy expiry), free, the value of its valid tickets less
- * what was refunded on bookings that stand (net revenue), and all money refunded.
+ * Per event: places sold, actively held (lazy expiry), free, the money taken for its valid tickets
+ * less what was refunded on bookings that stand (net revenue), what is still to be paid at the venue
+ * (due, never counted as revenue), and all money refunded.
  */
 async function salesFigures(db: Db, eventIds: string[]): Promise<Map<string, Figures>> {
   if (eventIds.length === 0) return new Map()
@@ -32,7 +34,9 @@ async function salesFigures(db: Db, eventIds: string[]): Promise<Map<string, Fig
         FROM places p JOIN ids USING (event_id)
        GROUP BY p.event_id),
     revenue_by_event AS (
-      SELECT b.event_id, sum(t.price_cents) AS revenue
+      SELECT b.event_id,
+             sum(t.price_cents) FILTER (WHERE b.payment_status NOT IN ('DUE_AT_VENUE', 'PENDING')) AS revenue,
+             sum(t.price_cents) FILTER (WHERE b.payment_status = 'DUE_AT_VENUE') AS due
         FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN ids ON ids.event_id = b.event_id
        WHERE t.voided_at IS NULL
        GROUP BY b.event_id),
@@ -46,6 +50,7 @@ async function salesFigures(db: Db, eventIds: string[]): Promise<Map<string, Fig
            coalesce(p.total, 0) AS total, coalesce(p.sold, 0) AS sold, coalesce(p.held, 0) AS held,
            coalesce(p.available, 0) AS available,
            (coalesce(r.revenue, 0) - coalesce(f.refunded_standing, 0))::bigint AS revenue,
+           coalesce(r.due, 0)::bigint AS due,
            coalesce(f.refunded, 0)::bigint AS refunded
       FROM ids
       LEFT JOIN places_by_event p ON p.event_id = ids.event_id
@@ -73,14 +78,18 @@ export async function listOrganiserEvents(db: Db, userId: string, query: Organis
   const items = events.map((e): OrganiserEventDto => {
     const f = figures.get(e.id)
     const role: EventRole = e.organiserId === userId ? 'ORGANISER' : e.staff[0]!.role
+    const currency = e.sections[0]?.currency ?? 'EUR'
+    // Check-in staff run the door; the event's takings are not theirs to see.
+    const money = (cents: bigint | undefined) => (role === 'CHECKIN' ? null : { amountCents: Number(cents ?? 0), currency })
     return {
       ...toEventSummary(e, { available: Number(f?.available ?? 0), total: Number(f?.total ?? 0) }),
       role,
       sold: Number(f?.sold ?? 0),
       held: Number(f?.held ?? 0),
       available: Number(f?.available ?? 0),
-      revenue: { amountCents: Number(f?.revenue ?? 0), currency: e.sections[0]?.currency ?? 'EUR' },
-      refunded: { amountCents: Number(f?.refunded ?? 0), currency: e.sections[0]?.currency ?? 'EUR' },
+      revenue: money(f?.revenue),
+      due: money(f?.due),
+      refunded: money(f?.refunded),
     }
   })
   return { items, page: query.page, pageSize: query.pageSize, total }

@@ -9,10 +9,12 @@ import { EDITOR_ROLES, loadEventForRole, type EventCaller } from './access.ts'
 import { auditEvent } from './audit.ts'
 import { eventDetail } from './event-detail.ts'
 import { lockEvent } from './lock-event.ts'
+import type { AfterCommit } from '../ports.ts'
 
-export async function publishEvent(db: Db, eventId: string, caller: EventCaller, now = new Date()): Promise<EventDetailDto> {
+export async function publishEvent(db: Db, eventId: string, caller: EventCaller, now = new Date(), effects?: Pick<AfterCommit, 'eventChanged'>): Promise<EventDetailDto> {
   await loadEventForRole(db, eventId, caller, EDITOR_ROLES)
-  return db.$transaction(async (tx) => {
+  let published = false
+  const detail = await db.$transaction(async (tx) => {
     const event = await lockEvent(tx, eventId)
     if (event.status === 'CANCELLED') throw new DomainError('EVENT_CANCELLED', 'A cancelled event cannot be published.')
     if (event.status === 'DRAFT') {
@@ -20,7 +22,10 @@ export async function publishEvent(db: Db, eventId: string, caller: EventCaller,
       await tx.event.update({ where: { id: eventId }, data: { status: 'PUBLISHED', publishedAt: now } })
       await writeOutbox(tx, ROUTING_KEYS.eventPublished, { eventId })
       await auditEvent(tx, caller.userId, eventId, 'event.published')
+      published = true
     }
     return eventDetail(tx, eventId)
   })
+  if (published) await effects?.eventChanged(eventId)
+  return detail
 }

@@ -16,7 +16,10 @@ interface SeatRow {
   status: PlaceStatus
 }
 
-/** Seats of the event's seated sections in row-then-seat order, with lazily expired holds as free. */
+/**
+ * Seats of the event's seated sections in row-then-seat order, with lazily expired holds as free.
+ * The seat order is the one seat-geometry.ts and seat-availability.ts use too (keep them alike).
+ */
 async function seatRows(db: Db, eventId: string): Promise<SeatRow[]> {
   return db.$queryRaw<SeatRow[]>`
     SELECT p.id, p.section_id, p.label, p.row_label, p.number, p.x, p.y,
@@ -26,7 +29,7 @@ async function seatRows(db: Db, eventId: string): Promise<SeatRow[]> {
       FROM places p
       JOIN sections s ON s.id = p.section_id
      WHERE p.event_id = ${eventId}::uuid AND s.kind = 'SEATED'
-     ORDER BY p.section_id, p.y NULLS LAST, length(p.row_label), p.row_label, p.number`
+     ORDER BY p.section_id, p.y NULLS LAST, length(p.row_label), p.row_label, p.number, p.id`
 }
 
 export async function getSeatMap(db: Db, eventId: string, caller: EventCaller | undefined): Promise<SeatMapDto> {

@@ -51,9 +51,10 @@ function checkMergedTimes(event: EventRow, body: UpdateEventBody): void {
   }
 }
 
-export async function updateEvent(db: Db, eventId: string, caller: EventCaller, body: UpdateEventBody, effects?: Pick<AfterCommit, 'waitingRoomChanged'>): Promise<EventDetailDto> {
+export async function updateEvent(db: Db, eventId: string, caller: EventCaller, body: UpdateEventBody, effects?: Pick<AfterCommit, 'waitingRoomChanged' | 'eventChanged'>): Promise<EventDetailDto> {
   await loadEventForRole(db, eventId, caller, EDITOR_ROLES)
   let roomChanged = false
+  let changed = false
   const updated = await db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, eventId)
     if (locked.status === 'CANCELLED') throw new DomainError('EVENT_CANCELLED', 'A cancelled event cannot be edited.')
@@ -63,6 +64,7 @@ export async function updateEvent(db: Db, eventId: string, caller: EventCaller, 
     if (body.sections && await applySectionEdits(tx, eventId, body.sections)) fields.push('sections')
     if ((roomChanged = await saveWaitingRoom(tx, eventId, body))) fields.push('waitingRoom')
     if (fields.length === 0) return eventDetail(tx, eventId)
+    changed = true
 
     await tx.event.update({ where: { id: eventId }, data: { ...data, updatedAt: new Date() } })
     if (event.status === 'PUBLISHED') {
@@ -73,5 +75,6 @@ export async function updateEvent(db: Db, eventId: string, caller: EventCaller, 
     return eventDetail(tx, eventId)
   }, { maxWait: 10_000, timeout: 60_000 })
   if (roomChanged) await effects?.waitingRoomChanged(eventId)
+  if (changed) await effects?.eventChanged(eventId)
   return updated
 }

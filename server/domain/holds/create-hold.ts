@@ -11,7 +11,7 @@ import { loadHold } from './hold-dto.ts'
 import type { RefusalMemo } from './refusal-memo.ts'
 
 interface ClaimResult {
-  outcome: 'OK' | 'SEATS_UNAVAILABLE' | 'SOLD_OUT' | 'NOT_ON_SALE'
+  outcome: 'OK' | 'SEATS_UNAVAILABLE' | 'SOLD_OUT' | 'NOT_ON_SALE' | 'TYPE_UNAVAILABLE' | 'PROMO_INVALID'
   unavailable: string[]
   section_id: string | null
   available: number | null
@@ -19,9 +19,31 @@ interface ClaimResult {
   expires_at: Date | null
   /** Places the caller's replaced hold let go of and the new hold did not take again. */
   freed_place_ids: string[]
+  /** TYPE_UNAVAILABLE / PROMO_INVALID: why, and for a type the one refused. */
+  reason: string | null
+  ticket_type_id: string | null
 }
 
-const CLAIM_SQL = 'SELECT * FROM bookify_claim_hold($1::uuid, $2::uuid, $3::uuid, $4::uuid[], $5::uuid[], $6::int[])'
+const CLAIM_SQL = `SELECT * FROM bookify_claim_hold($1::uuid, $2::uuid, $3::uuid, $4::uuid[], $5::uuid[], $6::int[],
+  p_seat_type_ids => $7::uuid[], p_ga_type_ids => $8::uuid[], p_promo_code => $9::text)`
+
+const TYPE_REFUSALS: Record<string, string> = {
+  unknown: 'That ticket type is not on sale for those places.',
+  not_on_sale_yet: 'That ticket type is not on sale yet.',
+  sales_ended: 'Sales of that ticket type have ended.',
+  max_per_order: 'That ticket type is limited per order.',
+  quota: 'That ticket type is sold out.',
+}
+
+const PROMO_REFUSALS: Record<string, string> = {
+  unknown: 'There is no such code for this event.',
+  expired: 'This code is not valid now.',
+  used_up: 'This code has been used up.',
+  not_applicable: 'This code does not apply to the tickets you chose.',
+}
+
+/** The parsed POST /api/holds body; types and a code are optional for callers inside the server. */
+export type HoldRequest = Pick<CreateHoldBody, 'eventId' | 'seatIds' | 'ga'> & Partial<Pick<CreateHoldBody, 'seatTypeIds' | 'promoCode'>>
 
 interface CreateHoldOptions {
   now?: Date
@@ -33,7 +55,7 @@ interface CreateHoldOptions {
  * After the claim commits: the hold's expiry is scheduled, its places announced HELD, and the places
  * of a replaced hold announced AVAILABLE (which also offers them to the waitlist).
  */
-export async function createHold(db: Db, effects: AfterCommit, userId: string, body: CreateHoldBody, options: CreateHoldOptions = {}): Promise<HoldDto> {
+export async function createHold(db: Db, effects: AfterCommit, userId: string, body: HoldRequest, options: CreateHoldOptions = {}): Promise<HoldDto> {
   const { now = new Date(), memo } = options
   const remembered = memo?.refusal(userId, body)
   if (remembered) throw remembered
@@ -44,7 +66,8 @@ export async function createHold(db: Db, effects: AfterCommit, userId: string, b
   const { rows: [result] } = await sqlPool(db).query<ClaimResult>({
     name: 'bookify_claim_hold',
     text: CLAIM_SQL,
-    values: [holdId, userId, body.eventId, body.seatIds, body.ga.map(g => g.sectionId), body.ga.map(g => g.quantity)],
+    values: [holdId, userId, body.eventId, body.seatIds, body.ga.map(g => g.sectionId), body.ga.map(g => g.quantity),
+      body.seatTypeIds ?? body.seatIds.map(() => null), body.ga.map(g => g.ticketTypeId ?? null), body.promoCode ?? null],
   })
   switch (result?.outcome) {
     case 'OK': {
@@ -62,6 +85,10 @@ export async function createHold(db: Db, effects: AfterCommit, userId: string, b
     }
     case 'NOT_ON_SALE':
       throw new DomainError('NOT_FOUND', 'This event is not on sale.')
+    case 'TYPE_UNAVAILABLE':
+      throw new DomainError('TYPE_UNAVAILABLE', TYPE_REFUSALS[result.reason ?? ''] ?? 'That ticket type is not available.', { reason: result.reason, ticketTypeId: result.ticket_type_id })
+    case 'PROMO_INVALID':
+      throw new DomainError('PROMO_INVALID', PROMO_REFUSALS[result.reason ?? ''] ?? 'This code is not valid.', { reason: result.reason })
     case 'SOLD_OUT':
     case 'SEATS_UNAVAILABLE': {
       const refused = { unavailable: result.unavailable, sectionId: result.section_id ?? undefined, available: result.available ?? 0 }

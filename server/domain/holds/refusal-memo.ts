@@ -13,6 +13,9 @@ import type { CreateHoldBody } from '../../../shared/schemas/holds.ts'
 import { claimRefusal } from './claim-refusal.ts'
 import type { DomainError } from '../errors.ts'
 
+/** What the memo looks at: the places asked for (ticket types and codes are the database's business). */
+type MemoRequest = Pick<CreateHoldBody, 'eventId' | 'seatIds' | 'ga'>
+
 export const REFUSAL_MEMO_TTL_MS = 1_000
 
 interface TakenSeat {
@@ -56,13 +59,13 @@ export class RefusalMemo {
   ) {}
 
   /** The refusal the database would give this request, if the memo knows it; else undefined. */
-  refusal(userId: string, body: CreateHoldBody): DomainError | undefined {
+  refusal(userId: string, body: MemoRequest): DomainError | undefined {
     const refused = this.lookUp(userId, body)
     if (refused) this.onRefused()
     return refused
   }
 
-  private lookUp(userId: string, body: CreateHoldBody): DomainError | undefined {
+  private lookUp(userId: string, body: MemoRequest): DomainError | undefined {
     const memo = this.events.get(body.eventId)
     if (!memo) return undefined
     const now = this.clock()

@@ -45,7 +45,7 @@ async function parties(tx: Tx, bookingId: string) {
       id: true, reference: true, currency: true, paidCents: true,
       user: { select: { name: true, email: true } },
       event: { select: { title: true, organiserId: true, taxRateBp: true, sellerDetails: true, organiser: { select: { name: true, email: true } } } },
-      tickets: { where: { voidedAt: null }, orderBy: { createdAt: 'asc' }, select: { priceCents: true, place: { select: { label: true, section: { select: { name: true, kind: true } } } } } },
+      tickets: { where: { voidedAt: null }, orderBy: { createdAt: 'asc' }, select: { priceCents: true, discountCents: true, ticketType: { select: { name: true } }, place: { select: { label: true, section: { select: { name: true, kind: true } } } } } },
     },
   })
   const seller: InvoiceParty = { name: b.event.organiser.name, email: b.event.organiser.email, ...(b.event.sellerDetails ? { details: b.event.sellerDetails } : {}) }
@@ -53,12 +53,20 @@ async function parties(tx: Tx, bookingId: string) {
   return { b, seller, buyer }
 }
 
-/** Lines of a booking: its tickets grouped by section and price ("Stalls · A3, A4" × 2). */
-function ticketLines(title: string, tickets: { priceCents: number, place: { label: string, section: { name: string, kind: string } } }[]): InvoiceLine[] {
+interface InvoiceTicket {
+  priceCents: number
+  discountCents: number
+  ticketType: { name: string }
+  place: { label: string, section: { name: string, kind: string } }
+}
+
+/** Lines of a booking: its tickets grouped by section, type and price paid ("Stalls · Adult (A3, A4)" × 2). */
+function ticketLines(title: string, tickets: InvoiceTicket[]): InvoiceLine[] {
   const groups = new Map<string, { section: string, seated: boolean, labels: string[], unit: number }>()
   for (const t of tickets) {
-    const key = `${t.place.section.name}\u0000${t.priceCents}`
-    const group = groups.get(key) ?? { section: t.place.section.name, seated: t.place.section.kind === 'SEATED', labels: [], unit: t.priceCents }
+    const key = `${t.place.section.name}\u0000${t.ticketType.name}\u0000${t.priceCents}`
+    const section = `${t.place.section.name} · ${t.ticketType.name}${t.discountCents > 0 ? ' (discounted)' : ''}`
+    const group = groups.get(key) ?? { section, seated: t.place.section.kind === 'SEATED', labels: [], unit: t.priceCents }
     group.labels.push(t.place.label)
     groups.set(key, group)
   }

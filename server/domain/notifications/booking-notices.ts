@@ -43,7 +43,7 @@ export function bookingConfirmedNotice(b: BookingFacts, appUrl: string, now = ne
         `You're going to ${b.event.title}. Your tickets are on the booking page and work offline once opened${tickets ? '; they are also attached as a PDF to print' : ''}.`,
         'The attached calendar file adds the event to your calendar.',
       ],
-      facts: [['Booking', b.reference], ...eventFactsRows(b.event), ['Places', placesLine(b)]],
+      facts: [['Booking', b.reference], ...eventFactsRows(b.event), ['Places', placesLine(b)], ['Total', b.total]],
       action: { label: 'View your tickets', url: link },
       attachments: [
         { filename: `bookify-${b.reference}.ics`, content: bookingIcs(b, appUrl, now), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },

@@ -12,8 +12,14 @@ export interface BookingFacts {
   userId: string
   status: 'PENDING_PAYMENT' | 'CONFIRMED' | 'CANCELLED' | 'EXPIRED'
   event: EventFacts
-  /** Labels of the booking's valid tickets ("Stalls A12"). */
+  /** Labels of the booking's valid tickets with their type ("Stalls A12 (Adult)"). */
   places: string[]
+  /** What the booking costs, after any promo code, e.g. "€72.00". */
+  total: string
+}
+
+function money(cents: number, currency: string): string {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(cents / 100)
 }
 
 export { eventSelect }
@@ -23,12 +29,12 @@ export async function loadBookingFacts(db: Db, bookingId: string): Promise<Booki
   const b = await db.booking.findUnique({
     where: { id: bookingId },
     select: {
-      id: true, reference: true, userId: true, status: true, event: { select: eventSelect },
-      tickets: { where: { voidedAt: null }, orderBy: { createdAt: 'asc' }, select: { place: { select: { label: true, section: { select: { name: true } } } } } },
+      id: true, reference: true, userId: true, status: true, totalCents: true, currency: true, event: { select: eventSelect },
+      tickets: { where: { voidedAt: null }, orderBy: { createdAt: 'asc' }, select: { ticketType: { select: { name: true } }, place: { select: { label: true, section: { select: { name: true } } } } } },
     },
   })
   if (!b) return null
-  return { id: b.id, reference: b.reference, userId: b.userId, status: b.status, event: b.event, places: b.tickets.map(t => `${t.place.section.name} ${t.place.label}`) }
+  return { id: b.id, reference: b.reference, userId: b.userId, status: b.status, event: b.event, places: b.tickets.map(t => `${t.place.section.name} ${t.place.label} (${t.ticketType.name})`), total: money(b.totalCents, b.currency) }
 }
 
 export async function loadEventFacts(db: Db, eventId: string): Promise<EventFacts | null> {

@@ -37,13 +37,14 @@ export async function listAllEvents(db: Db, caller: EventCaller, query: AdminEve
   return { items, page: query.page, pageSize: query.pageSize, total }
 }
 
-export async function setEventDisabled(db: Db, caller: EventCaller, eventId: string, disabled: boolean, now = new Date()): Promise<AdminEventDto> {
+export async function setEventDisabled(db: Db, caller: EventCaller, eventId: string, disabled: boolean, now = new Date(), effects?: Pick<AfterCommit, 'eventChanged'>): Promise<AdminEventDto> {
   requireAdmin(caller)
   if (!isUuid(eventId)) throw notFound()
-  return db.$transaction(async (tx) => {
+  let changed = false
+  const dto = await db.$transaction(async (tx) => {
     const before = await tx.event.findUnique({ where: { id: eventId } })
     if (!before) throw notFound()
-    const changed = Boolean(before.disabledAt) !== disabled
+    changed = Boolean(before.disabledAt) !== disabled
     const e = changed
       ? await tx.event.update({ where: { id: eventId }, data: { disabledAt: disabled ? now : null }, include: { organiser: { select: { id: true, name: true, email: true } } } })
       : await tx.event.findUniqueOrThrow({ where: { id: eventId }, include: { organiser: { select: { id: true, name: true, email: true } } } })
@@ -53,6 +54,8 @@ export async function setEventDisabled(db: Db, caller: EventCaller, eventId: str
       organiser: e.organiser, disabledAt: e.disabledAt?.toISOString() ?? null,
     }
   })
+  if (changed) await effects?.eventChanged(eventId)
+  return dto
 }
 
 /** After the commit, every web instance ends (or allows again) the account's sessions. */

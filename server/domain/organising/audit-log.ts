@@ -8,7 +8,7 @@ import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
 
 type OrganisingAuditAction =
   | 'staff.added' | 'staff.role_changed' | 'staff.removed'
-  | 'attendees.exported' | 'checkin.synced'
+  | 'attendees.exported' | 'checkin.synced' | 'booking.paid_at_venue'
   | 'event.disabled' | 'event.enabled' | 'user.disabled' | 'user.enabled'
 
 type Writer = Db | Prisma.TransactionClient

@@ -40,6 +40,8 @@ function admitted(ticket: DoorTicket, checkedInAt: Date): CheckInResultDto {
     holder: ticket.holder,
     bookingReference: ticket.bookingReference,
     payment: ticket.payment,
+    due: ticket.due,
+    booking: ticket.booking,
   }
 }
 

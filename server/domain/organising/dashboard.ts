@@ -1,6 +1,7 @@
 // GET /api/events/:id/dashboard: how the sale is going — tickets sold over time (hourly while the
 // sale is young, daily after), by section, holds turned into bookings, the waitlist, and check-in
-// progress. A handful of aggregate queries, whatever the size of the event.
+// progress. A handful of aggregate queries, whatever the size of the event. Revenue is money taken;
+// what pay-at-venue bookings still owe is reported apart as due.
 import type { Db } from '../../db/client.ts'
 import type { DashboardDto } from '../../../shared/types/organising.ts'
 import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
@@ -14,7 +15,7 @@ async function salesSeries(db: Db, eventId: string, timezone: string) {
   // Buckets follow the event's own clock, so "a day" is the organiser's day, not UTC's.
   const points = await db.$queryRaw<{ at: Date, tickets: bigint, revenue: bigint }[]>`
     SELECT date_trunc(${bucket}::text, b.created_at AT TIME ZONE ${timezone}::text) AT TIME ZONE ${timezone}::text AS at,
-           count(t.id) AS tickets, coalesce(sum(t.price_cents), 0)::bigint AS revenue
+           count(t.id) AS tickets, coalesce(sum(t.price_cents) FILTER (WHERE b.payment_status NOT IN ('DUE_AT_VENUE', 'PENDING')), 0)::bigint AS revenue
       FROM bookings b JOIN tickets t ON t.booking_id = b.id AND t.voided_at IS NULL
      WHERE b.event_id = ${eventId}::uuid AND b.status = 'CONFIRMED'
      GROUP BY 1 ORDER BY 1`
@@ -22,17 +23,42 @@ async function salesSeries(db: Db, eventId: string, timezone: string) {
 }
 
 async function bySection(db: Db, eventId: string) {
-  const rows = await db.$queryRaw<{ id: string, name: string, kind: 'SEATED' | 'GA', capacity: number, sold: bigint, held: bigint, available: bigint, revenue: bigint }[]>`
+  const rows = await db.$queryRaw<{ id: string, name: string, kind: 'SEATED' | 'GA', capacity: number, sold: bigint, held: bigint, available: bigint, revenue: bigint, due: bigint }[]>`
     SELECT s.id, s.name, s.kind::text AS kind, s.capacity,
            count(p.id) FILTER (WHERE p.booking_id IS NOT NULL) AS sold,
            count(p.id) FILTER (WHERE p.booking_id IS NULL AND p.hold_id IS NOT NULL AND p.held_until > now()) AS held,
            count(p.id) FILTER (WHERE p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= now())) AS available,
-           coalesce((SELECT sum(t.price_cents) FROM tickets t JOIN places tp ON tp.id = t.place_id
-                      WHERE tp.section_id = s.id AND t.voided_at IS NULL), 0)::bigint AS revenue
+           coalesce((SELECT sum(t.price_cents) FROM tickets t JOIN places tp ON tp.id = t.place_id JOIN bookings tb ON tb.id = t.booking_id
+                      WHERE tp.section_id = s.id AND t.voided_at IS NULL AND tb.payment_status NOT IN ('DUE_AT_VENUE', 'PENDING')), 0)::bigint AS revenue,
+           coalesce((SELECT sum(t.price_cents) FROM tickets t JOIN places tp ON tp.id = t.place_id JOIN bookings tb ON tb.id = t.booking_id
+                      WHERE tp.section_id = s.id AND t.voided_at IS NULL AND tb.payment_status = 'DUE_AT_VENUE'), 0)::bigint AS due
       FROM sections s LEFT JOIN places p ON p.section_id = s.id
      WHERE s.event_id = ${eventId}::uuid
      GROUP BY s.id ORDER BY s.sort_order, s.id`
-  return rows.map(r => ({ id: r.id, name: r.name, kind: r.kind, capacity: r.capacity, sold: Number(r.sold), held: Number(r.held), available: Number(r.available), revenueCents: Number(r.revenue) }))
+  return rows.map(r => ({ id: r.id, name: r.name, kind: r.kind, capacity: r.capacity, sold: Number(r.sold), held: Number(r.held), available: Number(r.available), revenueCents: Number(r.revenue), dueCents: Number(r.due) }))
+}
+
+async function byTicketType(db: Db, eventId: string) {
+  const rows = await db.$queryRaw<{ id: string, section_id: string, name: string, sold: bigint, revenue: bigint }[]>`
+    SELECT tt.id, tt.section_id, tt.name, count(t.id) AS sold, coalesce(sum(t.price_cents), 0)::bigint AS revenue
+      FROM ticket_types tt
+      JOIN sections s ON s.id = tt.section_id
+      LEFT JOIN tickets t ON t.ticket_type_id = tt.id AND t.voided_at IS NULL
+     WHERE tt.event_id = ${eventId}::uuid
+     GROUP BY tt.id, s.sort_order ORDER BY s.sort_order, tt.sort_order, tt.id`
+  return rows.map(r => ({ id: r.id, sectionId: r.section_id, name: r.name, sold: Number(r.sold), revenueCents: Number(r.revenue) }))
+}
+
+async function byPromoCode(db: Db, eventId: string) {
+  const rows = await db.$queryRaw<{ id: string, code: string, kind: string, bookings: bigint, tickets: bigint, revenue: bigint, discount: bigint }[]>`
+    SELECT c.id, c.code, c.kind::text AS kind, count(DISTINCT b.id) AS bookings, count(t.id) AS tickets,
+           coalesce(sum(t.price_cents), 0)::bigint AS revenue, coalesce(sum(t.discount_cents), 0)::bigint AS discount
+      FROM promo_codes c
+      LEFT JOIN bookings b ON b.promo_code_id = c.id AND b.status = 'CONFIRMED'
+      LEFT JOIN tickets t ON t.booking_id = b.id AND t.voided_at IS NULL
+     WHERE c.event_id = ${eventId}::uuid
+     GROUP BY c.id ORDER BY c.created_at`
+  return rows.map(r => ({ id: r.id, code: r.code, kind: r.kind, bookings: Number(r.bookings), tickets: Number(r.tickets), revenueCents: Number(r.revenue), discountCents: Number(r.discount) }))
 }
 
 async function counters(db: Db, eventId: string) {
@@ -50,11 +76,13 @@ async function counters(db: Db, eventId: string) {
 
 export async function eventDashboard(db: Db, eventId: string, caller: EventCaller): Promise<DashboardDto> {
   const { event } = await requireEventRole(db, eventId, caller, ROLES.read)
-  const [sales, sections, c, currency] = await Promise.all([
+  const [sales, sections, c, currency, ticketTypes, promoCodes] = await Promise.all([
     salesSeries(db, eventId, event.timezone),
     bySection(db, eventId),
     counters(db, eventId),
     db.section.findFirst({ where: { eventId }, select: { currency: true } }),
+    byTicketType(db, eventId),
+    byPromoCode(db, eventId),
   ])
   const created = Number(c.holds)
   const converted = Number(c.converted)
@@ -63,6 +91,8 @@ export async function eventDashboard(db: Db, eventId: string, caller: EventCalle
     currency: currency?.currency ?? 'EUR',
     sales,
     sections,
+    ticketTypes,
+    promoCodes,
     holds: { created, converted, conversion: created ? converted / created : 0 },
     waitlist: { waiting: Number(c.waiting), offered: Number(c.offered) },
     checkIn: { checkedIn: Number(c.checked_in), sold: Number(c.sold) },

@@ -1,8 +1,10 @@
 // A ticket as the door sees it: valid (booking confirmed, ticket not voided) and of this event, with
-// seat, holder and what is still to pay. Anything else — a voided ticket, another event's ticket, a
-// made-up code — is simply not found.
+// seat, holder and what is still to pay (the booking's tickets are counted for "2 of 3 in"). Anything else — a voided ticket, another event's ticket, a
+// made-up code — is simply not found. What is due is counted per ticket (its own price) and per
+// booking (its total, once), only while the booking is still to be paid at the venue.
 import type { Db, Prisma } from '../../db/client.ts'
-import type { CheckInResultDto, PaymentAtDoorDto } from '../../../shared/types/organising.ts'
+import type { CheckInBookingDto, CheckInResultDto, PaymentAtDoorDto } from '../../../shared/types/organising.ts'
+import type { Money } from '../../../shared/types/event.ts'
 
 type Reader = Db | Prisma.TransactionClient
 
@@ -15,6 +17,8 @@ export interface DoorTicket {
   holder: { name: string }
   bookingReference: string
   payment: PaymentAtDoorDto
+  due: Money
+  booking: CheckInBookingDto
 }
 
 interface DoorRow {
@@ -32,20 +36,30 @@ interface DoorRow {
   payment_status: string
   total_cents: number
   currency: string
+  booking_id: string
+  price_cents: number
+  tickets: number
+  checked_in: number
 }
 
 export async function findDoorTicket(db: Reader, eventId: string, code: string, lock = false): Promise<DoorTicket | undefined> {
   const query = lock
     ? db.$queryRaw<DoorRow[]>`
       SELECT t.id, t.code, t.checked_in_at, NULL::text AS checked_in_by, p.label, p.row_label, p.number, s.name AS section, s.entrance,
-             u.name AS holder, b.reference, b.payment_status::text AS payment_status, b.total_cents, b.currency
+             u.name AS holder, b.reference, b.payment_status::text AS payment_status, b.total_cents, b.currency,
+             b.id AS booking_id, t.price_cents,
+             (SELECT count(*)::int FROM tickets bt WHERE bt.booking_id = b.id AND bt.voided_at IS NULL) AS tickets,
+             (SELECT count(*)::int FROM tickets bt WHERE bt.booking_id = b.id AND bt.voided_at IS NULL AND bt.checked_in_at IS NOT NULL) AS checked_in
         FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN users u ON u.id = b.user_id
         JOIN places p ON p.id = t.place_id JOIN sections s ON s.id = p.section_id
        WHERE t.code = ${code} AND b.event_id = ${eventId}::uuid AND b.status = 'CONFIRMED' AND t.voided_at IS NULL
          FOR UPDATE OF t`
     : db.$queryRaw<DoorRow[]>`
       SELECT t.id, t.code, t.checked_in_at, cu.name AS checked_in_by, p.label, p.row_label, p.number, s.name AS section, s.entrance,
-             u.name AS holder, b.reference, b.payment_status::text AS payment_status, b.total_cents, b.currency
+             u.name AS holder, b.reference, b.payment_status::text AS payment_status, b.total_cents, b.currency,
+             b.id AS booking_id, t.price_cents,
+             (SELECT count(*)::int FROM tickets bt WHERE bt.booking_id = b.id AND bt.voided_at IS NULL) AS tickets,
+             (SELECT count(*)::int FROM tickets bt WHERE bt.booking_id = b.id AND bt.voided_at IS NULL AND bt.checked_in_at IS NOT NULL) AS checked_in
         FROM tickets t JOIN bookings b ON b.id = t.booking_id JOIN users u ON u.id = b.user_id
         JOIN places p ON p.id = t.place_id JOIN sections s ON s.id = p.section_id
         LEFT JOIN users cu ON cu.id = t.checked_in_by_id
@@ -61,5 +75,15 @@ export async function findDoorTicket(db: Reader, eventId: string, code: string, 
     holder: { name: r.holder },
     bookingReference: r.reference,
     payment: { status: r.payment_status, amount: { amountCents: r.total_cents, currency: r.currency } },
+    due: { amountCents: dueAtDoor(r.payment_status, r.price_cents), currency: r.currency },
+    booking: {
+      id: r.booking_id, reference: r.reference, tickets: r.tickets, checkedIn: r.checked_in,
+      due: { amountCents: dueAtDoor(r.payment_status, r.total_cents), currency: r.currency },
+    },
   }
+}
+
+/** Money the door still collects: all of it while the booking is DUE_AT_VENUE, none otherwise. */
+export function dueAtDoor(paymentStatus: string, cents: number): number {
+  return paymentStatus === 'DUE_AT_VENUE' ? cents : 0
 }

@@ -12,6 +12,7 @@ import { writeOutbox } from '../../messaging/outbox.ts'
 import { ROUTING_KEYS } from '../../messaging/names.ts'
 import { placesNow, type AfterCommit, type Tx } from '../ports.ts'
 import { newTicketCode } from '../bookings/codes.ts'
+import { ticketPricing, type TicketPricing } from '../bookings/ticket-pricing.ts'
 import { issueInvoice } from '../invoices/issue-documents.ts'
 import type { CheckoutSession } from './card-gateway.ts'
 import { requestRefund, type RefundReasonCode } from './refunds.ts'
@@ -34,9 +35,12 @@ interface LockedBooking {
 }
 
 /** Places of the hold, claimed for the booking if the hold still owns them or they are all free now. */
-async function claimPlaces(tx: Tx, booking: LockedBooking, now: Date): Promise<{ placeIds: string[], prices: Map<string, number> } | null> {
+async function claimPlaces(tx: Tx, booking: LockedBooking, now: Date): Promise<{ placeIds: string[], prices: Map<string, TicketPricing> } | null> {
   if (!booking.hold_id) return null
-  const items = await tx.holdPlace.findMany({ where: { holdId: booking.hold_id }, select: { placeId: true, priceCents: true } })
+  const items = await tx.holdPlace.findMany({
+    where: { holdId: booking.hold_id },
+    select: { placeId: true, priceCents: true, ticketTypeId: true, unitPriceCents: true, discountCents: true },
+  })
   if (items.length === 0) return null
   const placeIds = items.map(i => i.placeId)
   // Row locks on every place: between this check and the update below nobody else can claim them.
@@ -50,7 +54,7 @@ async function claimPlaces(tx: Tx, booking: LockedBooking, now: Date): Promise<{
   // Whatever the hold's state, it ends here as the booking's.
   const hold = await tx.hold.update({ where: { id: booking.hold_id }, data: { status: 'CONFIRMED', endedAt: now }, select: { waitlistEntryId: true } })
   if (hold.waitlistEntryId) await tx.waitlistEntry.updateMany({ where: { id: hold.waitlistEntryId }, data: { status: 'CONVERTED' } })
-  return { placeIds, prices: new Map(items.map(i => [i.placeId, i.priceCents])) }
+  return { placeIds, prices: new Map(items.map(i => [i.placeId, ticketPricing(i)])) }
 }
 
 /** Why the places cannot be the buyer's, when the booking can no longer be confirmed at all. */
@@ -86,7 +90,7 @@ export async function settleCheckout(db: Db, effects: AfterCommit, session: Chec
       return { outcome: 'refunding', bookingId, refundId, reason }
     }
     await tx.ticket.createMany({
-      data: claimed.placeIds.map(placeId => ({ bookingId, placeId, priceCents: claimed.prices.get(placeId)!, code: newTicketCode() })),
+      data: claimed.placeIds.map(placeId => ({ ...claimed.prices.get(placeId)!, bookingId, placeId, code: newTicketCode() })),
     })
     await tx.booking.update({
       where: { id: bookingId },

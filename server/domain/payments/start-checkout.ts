@@ -9,6 +9,7 @@ import { DomainError } from '../errors.ts'
 import type { AfterCommit, LogLike } from '../ports.ts'
 import { loadBooking } from '../bookings/booking-dto.ts'
 import { newBookingReference } from '../bookings/codes.ts'
+import type { StoredAnswers } from '../pricing/answers.ts'
 import { GatewayUnavailableError, type CardGateway, type CheckoutLine } from './card-gateway.ts'
 
 export interface PaymentDeps {
@@ -30,11 +31,11 @@ interface Pending {
   sessionId: string | null
 }
 
-async function pendingBookingFor(db: Db, holdId: string, userId: string, graceMinutes: number, now: Date): Promise<Pending> {
+async function pendingBookingFor(db: Db, holdId: string, userId: string, graceMinutes: number, now: Date, answers?: StoredAnswers): Promise<Pending> {
   return db.$transaction(async (tx) => {
     // The hold row lock orders two checkouts of one hold: the second finds the first's booking.
-    const [hold] = await tx.$queryRaw<{ id: string, event_id: string, status: string, expires_at: Date, total_cents: number, currency: string }[]>`
-      SELECT id, event_id, status::text AS status, expires_at, total_cents, currency FROM holds
+    const [hold] = await tx.$queryRaw<{ id: string, event_id: string, status: string, expires_at: Date, total_cents: number, currency: string, discount_cents: number, promo_code_id: string | null }[]>`
+      SELECT id, event_id, status::text AS status, expires_at, total_cents, currency, discount_cents, promo_code_id FROM holds
        WHERE id = ${holdId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`
     if (!hold) throw new DomainError('NOT_FOUND', 'There is no such hold.')
     const existing = await tx.booking.findUnique({ where: { holdId }, select: { id: true, reference: true, status: true, paymentDeadline: true, paymentSessionId: true } })
@@ -51,6 +52,7 @@ async function pendingBookingFor(db: Db, holdId: string, userId: string, graceMi
       data: {
         reference: newBookingReference(), userId, eventId: hold.event_id, holdId, status: 'PENDING_PAYMENT',
         totalCents: hold.total_cents, currency: hold.currency, paymentProvider: 'stripe', paymentStatus: 'PENDING', paymentDeadline: deadline,
+        discountCents: hold.discount_cents, promoCodeId: hold.promo_code_id, ...(answers ? { answers: { ...answers } } : {}),
       },
     })
     return { bookingId: booking.id, reference: booking.reference, deadline, sessionId: null }
@@ -63,13 +65,17 @@ async function checkoutLines(db: Db, holdId: string): Promise<{ lines: CheckoutL
     select: {
       user: { select: { email: true } },
       event: { select: { title: true } },
-      items: { select: { priceCents: true, place: { select: { label: true, section: { select: { name: true, kind: true } } } } } },
+      items: { select: { priceCents: true, ticketTypeId: true, place: { select: { label: true, section: { select: { name: true, kind: true } } } } } },
     },
   })
+  // Stripe shows one line per section, type and price paid (after the code's discount), so the
+  // lines always add up to the hold's total.
+  const types = new Map((await db.ticketType.findMany({ where: { id: { in: hold.items.map(i => i.ticketTypeId) } }, select: { id: true, name: true } })).map(t => [t.id, t.name]))
   const groups = new Map<string, CheckoutLine>()
   for (const item of hold.items) {
-    const key = `${item.place.section.name}\u0000${item.priceCents}`
-    const line = groups.get(key) ?? { name: `${hold.event.title} — ${item.place.section.name}`, unitAmountCents: item.priceCents, quantity: 0 }
+    const key = `${item.place.section.name}\u0000${item.ticketTypeId}\u0000${item.priceCents}`
+    const type = types.get(item.ticketTypeId) ?? 'Standard'
+    const line = groups.get(key) ?? { name: `${hold.event.title} — ${item.place.section.name} · ${type}`, unitAmountCents: item.priceCents, quantity: 0 }
     line.quantity += 1
     groups.set(key, line)
   }
@@ -77,9 +83,9 @@ async function checkoutLines(db: Db, holdId: string): Promise<{ lines: CheckoutL
 }
 
 /** The caller's hold, paid by card: 202's booking in PENDING_PAYMENT with the session's URL. */
-export async function startCardCheckout(db: Db, effects: AfterCommit, deps: PaymentDeps, input: { holdId: string, userId: string }, now = new Date()): Promise<BookingDto> {
+export async function startCardCheckout(db: Db, effects: AfterCommit, deps: PaymentDeps, input: { holdId: string, userId: string, answers?: StoredAnswers }, now = new Date()): Promise<BookingDto> {
   if (!deps.gateway) throw new DomainError('PAYMENT_REQUIRED', 'Card payments are not set up on this Bookify; choose to pay at the venue.')
-  const pending = await pendingBookingFor(db, input.holdId, input.userId, deps.graceMinutes, now)
+  const pending = await pendingBookingFor(db, input.holdId, input.userId, deps.graceMinutes, now, input.answers)
   await effects.scheduleHoldExpiry(input.holdId, pending.deadline)
   if (!pending.sessionId) {
     const { lines, email } = await checkoutLines(db, input.holdId)

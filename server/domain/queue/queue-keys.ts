@@ -28,5 +28,13 @@ export function queueKeys(eventId: string): QueueKeys {
   }
 }
 
-/** Leader lease of the admitter: one web process at a time draws, counts and admits. */
-export const ADMITTER_LEASE_KEY = 'bookify:queue:admitter'
+/**
+ * Leader lease of the admitter: one web process at a time draws, counts and admits. One lease per
+ * database, because the rooms live there: deployments that share a Redis (staging beside production,
+ * parallel test runs) must not take each other's lease, or a leader that cannot see a room never
+ * admits anyone to it.
+ */
+export function admitterLeaseKey(databaseUrl: string): string {
+  const { host, pathname } = new URL(databaseUrl)
+  return `bookify:queue:admitter:${host}${pathname}`
+}

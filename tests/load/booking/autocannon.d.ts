@@ -14,6 +14,7 @@ declare module 'autocannon' {
   interface AutocannonOptions {
     url: string
     connections: number
+    headers?: Record<string, string>
     amount?: number
     duration?: number
     timeout?: number

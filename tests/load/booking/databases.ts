@@ -15,7 +15,12 @@ export interface BenchEvent {
   sectionId: string
   /** Tag of the derived seat ids (seatId(row, seat, tag)); seated only. */
   seatTag: string
+  /** BENCH_PRICING=1: a second, limited ticket type and a limited promo code, in play for part of the buyers. */
+  pricing?: { concessionTypeId: string, promoCode: string }
 }
+
+/** BENCH_PRICING=1: every event also sells a "Concession" type with a quota, and has a 20% code with max uses. */
+const PRICING = process.env.BENCH_PRICING === '1'
 
 export interface Seeded {
   template: TestDatabase
@@ -63,7 +68,11 @@ export async function seedTemplate(buyerCount: number, authSecret: string): Prom
       const created = await insertPublishedEvent(db, organiser!.id, [spec], {
         placeId: kind === 'SEATED' ? (_, p) => seatId(rowNumber(p.rowLabel!), p.number!, seatTag) : undefined,
       })
-      return { kind, id: created.id, sectionId: created.sections[0]!.id, seatTag }
+      const sectionId = created.sections[0]!.id
+      if (!PRICING) return { kind, id: created.id, sectionId, seatTag }
+      const concession = await db.ticketType.create({ data: { eventId: created.id, sectionId, name: 'Concession', priceCents: 1500, quota: 400, sortOrder: 1 } })
+      await db.promoCode.create({ data: { eventId: created.id, code: 'BENCH20', codeKey: 'bench20', kind: 'PERCENT', value: 20, maxUses: 300 } })
+      return { kind, id: created.id, sectionId, seatTag, pricing: { concessionTypeId: concession.id, promoCode: 'bench20' } }
     }
     const events = { SEATED: await event('SEATED', '9'), GA: await event('GA', '9') }
     const warmup = { SEATED: await event('SEATED', 'a'), GA: await event('GA', 'a') }

@@ -1,7 +1,13 @@
 import { idParams } from '../../../../shared/schemas/params.ts'
 import { getEvent } from '../../../domain/events/event-detail.ts'
+import { config } from '../../../config/env.ts'
 
-export default defineEventHandler(async (event) => {
+export default defineEventHandler((event) => {
   const { id } = readParams(event, idParams)
-  return getEvent(useDb(), id, await optionalUser(event))
+  return servePublicRead(event, {
+    spec: { key: `event:${id}`, scopes: [eventScope(id)], ttlMs: config().readCacheMs, load: () => getEvent(useDb(), id, undefined) },
+    eventId: id,
+    policy: LIVE_READ,
+    backstage: caller => getEvent(useDb(), id, caller),
+  })
 })

@@ -1,7 +1,7 @@
 import { idParams } from '../../../../shared/schemas/params.ts'
 import { getSeatMap } from '../../../domain/events/seat-map.ts'
 
-export default defineEventHandler(async (event) => {
+export default defineEventHandler((event) => {
   const { id } = readParams(event, idParams)
-  return getSeatMap(useDb(), id, await optionalUser(event))
+  return servePublicRead(event, { spec: seatMapRead(id), eventId: id, policy: LIVE_READ, backstage: caller => getSeatMap(useDb(), id, caller) })
 })

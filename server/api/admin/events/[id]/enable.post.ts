@@ -4,5 +4,5 @@ import { setEventDisabled } from '../../../../domain/organising/admin.ts'
 export default defineEventHandler(async (event) => {
   const caller = await requireUser(event)
   const { id } = readParams(event, idParams)
-  return setEventDisabled(useDb(), caller, id, false)
+  return setEventDisabled(useDb(), caller, id, false, new Date(), useAfterCommit())
 })

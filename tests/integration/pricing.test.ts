@@ -1,0 +1,205 @@
+// Ticket types, promo codes and checkout questions on the real services: quotas and code uses are
+// decided by bookify_claim_hold under 200-way races, windows, hidden types and max-per-order refuse
+// with the contract's codes, and answers travel from the booking to the attendee CSV.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { api } from '../support/http.ts'
+import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
+
+let organiser: TestUser
+
+beforeAll(async () => {
+  [organiser] = await createUsers(1) as [TestUser]
+})
+
+function statuses(results: { status: number }[]): Record<number, number> {
+  const counts: Record<number, number> = {}
+  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
+  return counts
+}
+
+async function addType(eventId: string, sectionId: string, fields: { name: string, priceCents: number, quota?: number, maxPerOrder?: number, hidden?: boolean, salesStart?: Date, salesEnd?: Date, sortOrder?: number }) {
+  return testDb().ticketType.create({ data: { eventId, sectionId, sortOrder: 1, ...fields } })
+}
+
+async function gaEvent(capacity: number) {
+  const event = await createPublishedEvent(organiser.id, [{ name: 'Floor', kind: 'GA', capacity, priceCents: 5000 }])
+  return { event, sectionId: event.sections[0]!.id }
+}
+
+describe('ticket types', () => {
+  it('sells exactly the quota of a type to 200 simultaneous buyers', async () => {
+    const { event, sectionId } = await gaEvent(100)
+    const early = await addType(event.id, sectionId, { name: 'Early bird', priceCents: 3000, quota: 10 })
+    const buyers = await createUsers(200)
+    const results = await Promise.all(buyers.map(b => api('POST', '/api/holds', {
+      token: b.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 1, ticketTypeId: early.id }] },
+    })))
+    expect(statuses(results)).toEqual({ 201: 10, 409: 190 })
+    for (const r of results.filter(r => r.status === 409)) expect(r.body).toMatchObject({ code: 'TYPE_UNAVAILABLE', details: { reason: 'quota', ticketTypeId: early.id } })
+    expect(await testDb().place.count({ where: { ticketTypeId: early.id, heldUntil: { gt: new Date() } } })).toBe(10)
+    // The section still sells under its other type (to someone else: a new hold would replace a winner's).
+    const [other] = await createUsers(1) as [TestUser]
+    const standard = await api('POST', '/api/holds', { token: other.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 1 }] } })
+    expect(standard.status).toBe(201)
+    expect(standard.body.items[0]).toMatchObject({ ticketType: { name: 'Standard' }, unitPrice: { amountCents: 5000 }, price: { amountCents: 5000 } })
+    const shown = await api('GET', `/api/events/${event.id}`)
+    expect(shown.body.sections[0].ticketTypes.find((t: { id: string }) => t.id === early.id)).toMatchObject({ available: 0, state: 'SOLD_OUT' })
+  })
+
+  it('refuses types outside their sales window, beyond maxPerOrder, or hidden without the unlock code', async () => {
+    const { event, sectionId } = await gaEvent(50)
+    const later = await addType(event.id, sectionId, { name: 'Later', priceCents: 4000, salesStart: new Date(Date.now() + 86_400_000) })
+    const over = await addType(event.id, sectionId, { name: 'Gone', priceCents: 4000, salesEnd: new Date(Date.now() - 60_000) })
+    const pair = await addType(event.id, sectionId, { name: 'Pair', priceCents: 4000, maxPerOrder: 2 })
+    const comp = await addType(event.id, sectionId, { name: 'Guest list', priceCents: 0, hidden: true })
+    const [buyer] = await createUsers(1) as [TestUser]
+    const hold = (ticketTypeId: string, quantity = 1, promoCode?: string) => api('POST', '/api/holds', {
+      token: buyer.token, body: { eventId: event.id, ga: [{ sectionId, quantity, ticketTypeId }], ...(promoCode ? { promoCode } : {}) },
+    })
+    expect((await hold(later.id)).body).toMatchObject({ statusCode: 409, code: 'TYPE_UNAVAILABLE', details: { reason: 'not_on_sale_yet' } })
+    expect((await hold(over.id)).body).toMatchObject({ statusCode: 409, code: 'TYPE_UNAVAILABLE', details: { reason: 'sales_ended' } })
+    expect((await hold(pair.id, 3)).body).toMatchObject({ statusCode: 409, code: 'TYPE_UNAVAILABLE', details: { reason: 'max_per_order' } })
+    expect((await hold(pair.id, 2)).status).toBe(201)
+    // Hidden: not listed publicly, not holdable without a code that unlocks it.
+    const publicView = await api('GET', `/api/events/${event.id}`)
+    expect(publicView.body.sections[0].ticketTypes.map((t: { name: string }) => t.name)).toEqual(['Standard', 'Later', 'Gone', 'Pair'])
+    expect(publicView.body.sections[0].ticketTypes.find((t: { name: string }) => t.name === 'Later')).toMatchObject({ state: 'NOT_YET_ON_SALE' })
+    expect((await hold(comp.id)).body).toMatchObject({ code: 'TYPE_UNAVAILABLE', details: { reason: 'unknown' } })
+    const created = await api('POST', `/api/events/${event.id}/promo-codes`, { token: organiser.token, body: { code: 'GuestList', kind: 'UNLOCK', ticketTypeIds: [comp.id] } })
+    expect(created.status).toBe(201)
+    const check = await api('GET', `/api/events/${event.id}/promo-codes/check?code=guestlist`, { token: buyer.token })
+    expect(check.status).toBe(200)
+    expect(check.body).toMatchObject({ kind: 'UNLOCK', unlocks: [{ id: comp.id, name: 'Guest list', sectionId }] })
+    const unlocked = await hold(comp.id, 1, 'GUESTLIST')
+    expect(unlocked.status).toBe(201)
+    expect(unlocked.body).toMatchObject({ total: { amountCents: 0 }, promoCode: 'GuestList', items: [{ ticketType: { id: comp.id, name: 'Guest list' } }] })
+  })
+
+  it('lets an organiser define types with POST /api/events, and books each at its price', async () => {
+    const startsAt = new Date(Date.now() + 7 * 86_400_000)
+    const created = await api('POST', '/api/events', {
+      token: organiser.token,
+      body: {
+        title: 'Typed', category: 'Music', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+        timezone: 'Europe/Lisbon', venue: { name: 'Hall', address: '1 Road', city: 'Lisbon' },
+        sections: [{
+          name: 'Stalls', kind: 'SEATED', priceCents: 4000, currency: 'EUR', rows: 1, seatsPerRow: 4,
+          ticketTypes: [{ name: 'Adult', priceCents: 4000 }, { name: 'Child', priceCents: 2000, maxPerOrder: 4 }],
+        }],
+      },
+    })
+    expect(created.status).toBe(201)
+    expect(created.body.sections[0].ticketTypes.map((t: { name: string, price: { amountCents: number } }) => [t.name, t.price.amountCents])).toEqual([['Adult', 4000], ['Child', 2000]])
+    const eventId = created.body.id
+    expect((await api('POST', `/api/events/${eventId}/publish`, { token: organiser.token })).status).toBe(200)
+    const [adult, child] = created.body.sections[0].ticketTypes as { id: string }[]
+    const seats = (await api('GET', `/api/events/${eventId}/seats`)).body.sections[0].rows[0].seats.map((s: { id: string }) => s.id)
+    const [buyer] = await createUsers(1) as [TestUser]
+    const hold = await api('POST', '/api/holds', {
+      token: buyer.token,
+      body: { eventId, seats: [{ seatId: seats[0], ticketTypeId: adult!.id }, { seatId: seats[1], ticketTypeId: child!.id }], seatIds: [seats[2]] },
+    })
+    expect(hold.status).toBe(201)
+    expect(hold.body.total).toEqual({ amountCents: 10000, currency: 'EUR' })
+    const booking = await api('POST', '/api/bookings', { token: buyer.token, body: { holdId: hold.body.id } })
+    expect(booking.status).toBe(201)
+    expect(booking.body.total.amountCents).toBe(10000)
+    expect(booking.body.tickets.map((t: { ticketType: { name: string }, price: { amountCents: number } }) => [t.ticketType.name, t.price.amountCents]).sort())
+      .toEqual([['Adult', 4000], ['Adult', 4000], ['Child', 2000]])
+    // A type with sales cannot be removed; it can be hidden.
+    const sectionId = created.body.sections[0].id
+    const removal = await api('PATCH', `/api/events/${eventId}`, {
+      token: organiser.token,
+      body: { sections: [{ id: sectionId, name: 'Stalls', kind: 'SEATED', priceCents: 4000, currency: 'EUR', rows: 1, seatsPerRow: 4, ticketTypes: [{ id: adult!.id, name: 'Adult', priceCents: 4000 }] }] },
+    })
+    expect(removal.body).toMatchObject({ statusCode: 409, code: 'INVENTORY_IN_USE' })
+  })
+})
+
+describe('promo codes', () => {
+  it('gives exactly 10 of 200 simultaneous buyers a 10-use code, and an expired hold gives its use back', async () => {
+    const { event, sectionId } = await gaEvent(300)
+    const code = await api('POST', `/api/events/${event.id}/promo-codes`, { token: organiser.token, body: { code: 'TEN-OFF', kind: 'PERCENT', value: 20, maxUses: 10 } })
+    expect(code.status).toBe(201)
+    const buyers = await createUsers(201)
+    const results = await Promise.all(buyers.slice(0, 200).map(b => api('POST', '/api/holds', {
+      token: b.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 1 }], promoCode: 'ten-off' },
+    })))
+    expect(statuses(results)).toEqual({ 201: 10, 422: 190 })
+    for (const r of results.filter(r => r.status === 422)) expect(r.body).toMatchObject({ code: 'PROMO_INVALID', details: { reason: 'used_up' } })
+    const winner = results.find(r => r.status === 201)!
+    expect(winner.body).toMatchObject({ total: { amountCents: 4000 }, discount: { amountCents: 1000 }, items: [{ unitPrice: { amountCents: 5000 }, discount: { amountCents: 1000 }, price: { amountCents: 4000 } }] })
+    const listed = await api('GET', `/api/events/${event.id}/promo-codes`, { token: organiser.token })
+    expect(listed.body).toMatchObject([{ code: 'TEN-OFF', uses: 10, maxUses: 10 }])
+    // One of the ten lapses: its use is free again at once.
+    const past = new Date(Date.now() - 1000)
+    await testDb().hold.update({ where: { id: winner.body.id }, data: { expiresAt: past } })
+    await testDb().place.updateMany({ where: { holdId: winner.body.id }, data: { heldUntil: past } })
+    const late = await api('POST', '/api/holds', { token: buyers[200]!.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 1 }], promoCode: 'Ten-Off' } })
+    expect(late.status).toBe(201)
+  })
+
+  it('answers PROMO_INVALID with the reason: unknown, not applicable to the chosen types, expired', async () => {
+    const { event, sectionId } = await gaEvent(20)
+    const vip = await addType(event.id, sectionId, { name: 'VIP', priceCents: 9000 })
+    await api('POST', `/api/events/${event.id}/promo-codes`, { token: organiser.token, body: { code: 'OLD', kind: 'AMOUNT', value: 500, validTo: new Date(Date.now() + 1000).toISOString() } })
+    await api('POST', `/api/events/${event.id}/promo-codes`, { token: organiser.token, body: { code: 'VIPONLY', kind: 'AMOUNT', value: 1500, ticketTypeIds: [vip.id] } })
+    const dup = await api('POST', `/api/events/${event.id}/promo-codes`, { token: organiser.token, body: { code: 'viponly', kind: 'PERCENT', value: 5 } })
+    expect(dup.body).toMatchObject({ statusCode: 409, code: 'CONFLICT' })
+    const [buyer] = await createUsers(1) as [TestUser]
+    const hold = (promoCode: string, ticketTypeId?: string) => api('POST', '/api/holds', { token: buyer.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 2, ticketTypeId }], promoCode } })
+    expect((await hold('NOPE')).body).toMatchObject({ statusCode: 422, code: 'PROMO_INVALID', details: { reason: 'unknown' } })
+    expect((await hold('viponly')).body).toMatchObject({ statusCode: 422, code: 'PROMO_INVALID', details: { reason: 'not_applicable' } })
+    const applied = await hold('viponly', vip.id)
+    expect(applied.body).toMatchObject({ total: { amountCents: 15000 }, discount: { amountCents: 3000 } })
+    await new Promise(r => setTimeout(r, 1100))
+    expect((await hold('old')).body).toMatchObject({ statusCode: 422, code: 'PROMO_INVALID', details: { reason: 'expired' } })
+    expect((await api('GET', `/api/events/${event.id}/promo-codes/check?code=old`, { token: buyer.token })).body).toMatchObject({ code: 'PROMO_INVALID', details: { reason: 'expired' } })
+  })
+})
+
+describe('checkout questions', () => {
+  it('requires answers to confirm, keeps them on the booking and in the attendee CSV, and lets the buyer edit them', async () => {
+    const { event, sectionId } = await gaEvent(20)
+    const put = await api('PUT', `/api/events/${event.id}/questions`, {
+      token: organiser.token,
+      body: [
+        { label: 'Dietary needs', kind: 'CHOICE', options: ['None', 'Vegetarian', 'Vegan'], required: true, perAttendee: true },
+        { label: 'Company', kind: 'TEXT' },
+        { label: 'I accept the waiver', kind: 'CHECKBOX', required: true },
+      ],
+    })
+    expect(put.status).toBe(200)
+    const [diet, company, waiver] = put.body as { id: string }[]
+    expect((await api('GET', `/api/events/${event.id}/questions`)).body).toHaveLength(3)
+    const [buyer] = await createUsers(1) as [TestUser]
+    const hold = await api('POST', '/api/holds', { token: buyer.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 2 }] } })
+    const [p1, p2] = hold.body.items.map((i: { placeId: string }) => i.placeId) as [string, string]
+    const missing = await api('POST', '/api/bookings', { token: buyer.token, body: { holdId: hold.body.id, answers: { attendees: [{ placeId: p1, answers: { [diet!.id]: 'Vegan' } }] } } })
+    expect(missing.status).toBe(422)
+    expect(missing.body.code).toBe('ANSWERS_REQUIRED')
+    expect(missing.body.details.missing).toEqual(expect.arrayContaining([{ questionId: waiver!.id, label: 'I accept the waiver' }, { questionId: diet!.id, label: 'Dietary needs', placeId: p2 }]))
+    const booked = await api('POST', '/api/bookings', {
+      token: buyer.token,
+      body: { holdId: hold.body.id, answers: { order: { [company!.id]: 'Acme', [waiver!.id]: true }, attendees: [{ placeId: p1, answers: { [diet!.id]: 'Vegan' } }, { placeId: p2, answers: { [diet!.id]: 'None' } }] } },
+    })
+    expect(booked.status).toBe(201)
+    expect(booked.body.answers).toEqual({ [company!.id]: 'Acme', [waiver!.id]: true })
+    expect(booked.body.tickets.find((t: { placeId: string }) => t.placeId === p1).answers).toEqual({ [diet!.id]: 'Vegan' })
+    const edited = await api('PATCH', `/api/bookings/${booked.body.id}/answers`, {
+      token: buyer.token, body: { order: { [company!.id]: 'Acme Ltd', [waiver!.id]: true }, attendees: [{ placeId: p1, answers: { [diet!.id]: 'Vegetarian' } }, { placeId: p2, answers: { [diet!.id]: 'None' } }] },
+    })
+    expect(edited.status).toBe(200)
+    const csv = await api('GET', `/api/events/${event.id}/attendees?format=csv`, { token: organiser.token })
+    expect(csv.status).toBe(200)
+    const text = String(csv.body)
+    expect(text.split('\r\n')[0]).toContain('Ticket type,Promo code,Booking reference')
+    expect(text.split('\r\n')[0]).toContain('Dietary needs,Company,I accept the waiver')
+    expect(text).toContain('Standard')
+    expect(text).toContain('Vegetarian,Acme Ltd,yes')
+    // Until the event starts.
+    await testDb().event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - 1000) } })
+    const late = await api('PATCH', `/api/bookings/${booked.body.id}/answers`, { token: buyer.token, body: { order: { [waiver!.id]: true } } })
+    expect(late.body).toMatchObject({ statusCode: 409, code: 'EVENT_STARTED' })
+  })
+})

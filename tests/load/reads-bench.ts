@@ -1,0 +1,121 @@
+// `npm run bench:reads`: the public read path against the built server on loopback, one route after
+// another at 64 keep-alive connections, each as a ratio of GET /api/health measured in the same run
+// (so a loaded machine shows in every row alike), plus p99. Seeds 15 published events (one a
+// 10,000-seat arena, one a 1,000-seat hall) and prints the bytes of the arena's seat geometry and
+// availability documents.
+import { randomBytes, randomUUID } from 'node:crypto'
+import { loadavg } from 'node:os'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { ensureBuild } from '../../scripts/lib/ensure-build.ts'
+import { createDb } from '../../server/db/client.ts'
+import { insertPublishedEvent, insertUsers } from '../support/fixture-data.ts'
+import { createTestDatabase } from '../support/database.ts'
+import { startServer } from '../support/server.ts'
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_S ?? 1)
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11'
+const CITIES = ['Lisbon', 'Porto', 'Berlin', 'Oslo', 'Madrid', 'Vienna']
+
+const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`)
+const load = () => loadavg().map(n => n.toFixed(2)).join(' ')
+
+interface Measured {
+  route: string
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+}
+
+function hit(url: string, path: string, seconds: number, headers: Record<string, string> = {}): Promise<{ rps: number, p50: number, p99: number, non2xx: number, errors: number }> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: seconds, timeout: 10, headers }, (err, result) => {
+      if (err) return reject(err)
+      const r = result as unknown as { requests: { average: number }, latency: { p50: number, p99: number }, non2xx: number, errors: number, timeouts: number }
+      resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts })
+    })
+  })
+}
+
+async function seed(url: string, authSecret: string) {
+  const db = createDb(url, { max: 4 })
+  try {
+    const [organiser] = await insertUsers(db, authSecret, [randomUUID()])
+    const arena = await insertPublishedEvent(db, organiser!.id, [
+      { name: 'North stand', kind: 'SEATED', rows: 50, seatsPerRow: 100 },
+      { name: 'South stand', kind: 'SEATED', rows: 50, seatsPerRow: 100 },
+      { name: 'Pitch', kind: 'GA', capacity: 2_000 },
+    ])
+    const hall = await insertPublishedEvent(db, organiser!.id, [{ name: 'Stalls', kind: 'SEATED', rows: 25, seatsPerRow: 40 }, { name: 'Standing', kind: 'GA', capacity: 200 }])
+    const others = []
+    for (let i = 0; i < 13; i++) others.push(await insertPublishedEvent(db, organiser!.id, [{ name: 'Floor', kind: 'GA', capacity: 100 + i }], { startsInDays: 5 + i }))
+    const all = [arena, hall, ...others]
+    for (const [i, e] of all.entries()) {
+      await db.event.update({ where: { id: e.id }, data: { title: i % 3 === 0 ? `Jazz night ${i}` : `Concert ${i}`, city: CITIES[i % CITIES.length]!, description: 'An evening of music.' } })
+    }
+    await db.$executeRawUnsafe('VACUUM ANALYZE')
+    return { arena: arena.id, hall: hall.id }
+  } finally {
+    await db.$disconnect()
+  }
+}
+
+async function main() {
+  ensureBuild(log)
+  const authSecret = randomBytes(32).toString('base64url')
+  const database = await createTestDatabase('bookify_bench_reads')
+  try {
+    log('seeding 15 events (a 10,000-seat arena, a 1,000-seat hall)')
+    const { arena, hall } = await seed(database.url, authSecret)
+    const server = await startServer({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, ENCRYPTION_KEY: randomBytes(32).toString('base64url'), REDIS_URL, BULLMQ_PREFIX: 'bookify-bench', RATE_LIMITS: 'off', LOG_LEVEL: 'warn' })
+    try {
+      const json = async (path: string) => (await fetch(`${server.url}${path}`)).json() as Promise<{ geometryVersion: string }>
+      const hallVersion = (await json(`/api/events/${hall}/seats/availability`)).geometryVersion
+      const arenaVersion = (await json(`/api/events/${arena}/seats/availability`)).geometryVersion
+      const routes: [string, string, Record<string, string>?][] = [
+        ['GET /api/health', '/api/health'],
+        ['GET /api/search?q=jazz', '/api/search?q=jazz'],
+        ['GET /api/events', '/api/events'],
+        ['GET /api/events/:id', `/api/events/${hall}`],
+        ['GET /api/events/:id/seats (v1, 1,000 seats)', `/api/events/${hall}/seats`],
+        ['GET …/seats/geometry?v= (1,000 seats)', `/api/events/${hall}/seats/geometry?v=${hallVersion}`],
+        ['GET …/seats/availability (1,000 seats)', `/api/events/${hall}/seats/availability`],
+        ['GET …/seats/geometry?v= (10,000 seats)', `/api/events/${arena}/seats/geometry?v=${arenaVersion}`],
+        ['GET …/seats/availability (10,000 seats)', `/api/events/${arena}/seats/availability`],
+        ['GET / (SSR home)', '/', { accept: 'text/html' }],
+        ['GET /events/:id (SSR event page)', `/events/${hall}`, { accept: 'text/html' }],
+      ]
+      const rows: Measured[] = []
+      for (const [route, path, headers] of routes) {
+        await hit(server.url, path, WARMUP_SECONDS, headers)
+        const m = await hit(server.url, path, SECONDS, headers)
+        log(`${route}: ${Math.round(m.rps)}/s, p99 ${m.p99} ms (load ${load()})`)
+        rows.push({ route, ...m })
+      }
+      const health = rows[0]!.rps
+      console.log(`\nbench:reads — ${CONNECTIONS} connections, ${SECONDS} s a route after ${WARMUP_SECONDS} s of warm-up, one web process (load average at the end: ${load()})\n`)
+      console.log('| route | requests/s | p50 | p99 | ÷ `/api/health` | non-2xx |')
+      console.log('|---|---|---|---|---|---|')
+      for (const r of rows) console.log(`| ${r.route} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} ms | ${r.p99} ms | ${(r.rps / health).toFixed(2)} | ${r.non2xx + r.errors} |`)
+
+      const size = async (path: string) => {
+        const body = Buffer.from(await (await fetch(`${server.url}${path}`)).arrayBuffer())
+        return `${body.length.toLocaleString('en')} B (${gzipSync(body).length.toLocaleString('en')} B gzip)`
+      }
+      console.log('\n10,000-seat arena (2 × 50 rows × 100 seats, plus a GA pitch):')
+      console.log(`- geometry:     ${await size(`/api/events/${arena}/seats/geometry?v=${arenaVersion}`)}`)
+      console.log(`- availability: ${await size(`/api/events/${arena}/seats/availability`)}`)
+      console.log(`- v1 seat map:  ${await size(`/api/events/${arena}/seats`)}`)
+    } finally {
+      await server.stop()
+    }
+  } finally {
+    await database.drop()
+  }
+}
+
+await main()
