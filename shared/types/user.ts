@@ -13,6 +13,12 @@ export interface UserDto {
   createdAt: string
 }
 
+/** GET /api/me: the user and what only they may see. */
+export interface MeDto extends UserDto {
+  /** Their private calendar feed (iCalendar); DELETE /api/me/calendar-feed replaces it. */
+  calendarFeedUrl: string
+}
+
 export interface AuthResponse {
   user: UserDto
   accessToken: string

@@ -157,7 +157,7 @@ describe('GET /api/events/:id/calendar.ics', () => {
       'BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', `UID:${event.id}@bookify`,
       `DTSTART:${utc(event.startsAt)}`, `DTEND:${utc(event.endsAt)}`,
       'SUMMARY:Fado\\, Guitar\\; and Song', 'LOCATION:Coliseu\\, Rua das Portas 96\\, Lisbon',
-      'DESCRIPTION:An evening of fado.\\nDoors open at 19:00.', `URL:${baseUrl()}/events/${event.id}`,
+      'DESCRIPTION:An evening of fado.\\nDoors open at 19:00.', `URL;VALUE=URI:${baseUrl()}/events/${event.id}`,
       'END:VEVENT', 'END:VCALENDAR',
     ]))
     expect(lines.find(l => l.startsWith('DTSTAMP:'))).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildIcs, escapeText, foldLine, formatUtc, type IcsEvent } from '../../server/domain/calendar/ics.ts'
+import { buildIcs, type IcsEvent } from '../../server/domain/calendar/ics.ts'
 
 const octets = (s: string) => new TextEncoder().encode(s).length
 
@@ -7,55 +7,6 @@ const octets = (s: string) => new TextEncoder().encode(s).length
 function unfold(ics: string): string[] {
   return ics.replace(/\r\n /g, '').split('\r\n')
 }
-
-describe('escapeText', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['Rock, paper; scissors', 'Rock\\, paper\\; scissors'],
-    ['back\\slash', 'back\\\\slash'],
-    ['line one\nline two', 'line one\\nline two'],
-    ['windows\r\nbreak', 'windows\\nbreak'],
-    ['old mac\rbreak', 'old mac\\nbreak'],
-    ['a\\,b', 'a\\\\\\,b'],
-    ['bell\u0007 gone', 'bell gone'],
-    ['tab\tkept', 'tab\tkept'],
-    ['Café – 10€', 'Café – 10€'],
-  ])('%j → %j', (input, expected) => {
-    expect(escapeText(input)).toBe(expected)
-  })
-})
-
-describe('foldLine', () => {
-  it.each([
-    ['short line stays', 'SUMMARY:short', 1],
-    ['exactly 75 octets stays', `SUMMARY:${'x'.repeat(67)}`, 1],
-    ['76 octets folds once', `SUMMARY:${'x'.repeat(68)}`, 2],
-    ['long ASCII folds many times', `DESCRIPTION:${'y'.repeat(400)}`, 6],
-    ['multi-byte characters are never split', `SUMMARY:${'é'.repeat(100)}`, 3],
-    ['four-byte characters are never split', `SUMMARY:${'🎵'.repeat(40)}`, 3],
-  ])('%s', (_, line, parts) => {
-    const folded = foldLine(line)
-    const physical = folded.split('\r\n')
-    expect(physical).toHaveLength(parts)
-    for (const [i, part] of physical.entries()) {
-      expect(octets(part)).toBeLessThanOrEqual(75)
-      if (i > 0) expect(part.startsWith(' ')).toBe(true)
-      expect(part).not.toMatch(/\uFFFD/)
-    }
-    expect(folded.replace(/\r\n /g, '')).toBe(line)
-  })
-})
-
-describe('formatUtc', () => {
-  it.each([
-    ['2027-03-15T19:30:00.000Z', '20270315T193000Z'],
-    ['2027-03-15T20:30:00+01:00', '20270315T193000Z'],
-    ['2027-12-31T23:59:59.999Z', '20271231T235959Z'],
-    ['2028-07-01T00:00:00-07:00', '20280701T070000Z'],
-  ])('%s → %s', (iso, expected) => {
-    expect(formatUtc(new Date(iso))).toBe(expected)
-  })
-})
 
 describe('buildIcs', () => {
   const event: IcsEvent = {
@@ -91,7 +42,7 @@ describe('buildIcs', () => {
     ['DTEND:20270315T220000Z'],
     ['SUMMARY:Fado\\, Guitar\\; and Song'],
     ['LOCATION:Coliseu\\, Rua das Portas 96\\, Lisboa'],
-    ['URL:https://bookify.example/events/0192c8a0-0000-7000-8000-000000000001'],
+    ['URL;VALUE=URI:https://bookify.example/events/0192c8a0-0000-7000-8000-000000000001'],
     ['STATUS:CONFIRMED'],
     ['END:VEVENT'],
     ['END:VCALENDAR'],
@@ -101,6 +52,23 @@ describe('buildIcs', () => {
 
   it('escapes the description and keeps it whole across folds', () => {
     expect(lines.find(l => l.startsWith('DESCRIPTION:'))).toBe(`DESCRIPTION:First line\\nSecond line with ${'a long text '.repeat(10)}`)
+  })
+
+  it('never splits a multi-byte character across a fold, and unfolds to the text', () => {
+    const text = `Café ${'é'.repeat(80)} 🎵${'🎵'.repeat(30)}`
+    const folded = buildIcs([{ ...event, summary: text }], { stamp: new Date('2027-01-01T12:00:00Z') })
+    for (const line of folded.split('\r\n')) {
+      expect(octets(line)).toBeLessThanOrEqual(75)
+      expect(line).not.toMatch(/\uFFFD/)
+    }
+    expect(unfold(folded)).toContain(`SUMMARY:${text}`)
+  })
+
+  it('writes a cancellation with its revision, and drops control characters', () => {
+    const cancelled = unfold(buildIcs([{ ...event, summary: 'Bell\u0007 gone', status: 'CANCELLED', sequence: 3 }], { stamp: new Date('2027-01-01T12:00:00Z') }))
+    expect(cancelled).toContain('STATUS:CANCELLED')
+    expect(cancelled).toContain('SEQUENCE:3')
+    expect(cancelled.find(l => l.startsWith('SUMMARY:'))).toBe('SUMMARY:Bell gone')
   })
 
   it('starts and ends the calendar in order, with a PRODID', () => {
