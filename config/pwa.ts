@@ -1,6 +1,9 @@
 // @vite-pwa/nuxt options: the web app manifest and the generated service worker.
 // The app is server-rendered, so there is no prerendered HTML shell to fall back to:
-// `navigateFallback: null`, and pages the user visited are kept by a NetworkFirst route instead.
+// `navigateFallback: null`, and pages the user visited are kept by a NetworkFirst route instead;
+// a page never visited, asked for offline, gets the static public/offline.htm (precached). Not
+// ".html": @vite-pwa/nuxt rewrites precached *.html entries to extension-less routes (prerendered
+// pages), and "/offline" is no route of this server-rendered app, so the worker would never install.
 // `/api/` is never answered by the service worker — the app itself falls back to IndexedDB
 // (app/utils/idb.ts) for the data it needs offline, so a stale or fake API answer can never leak in.
 import type { ModuleOptions } from '@vite-pwa/nuxt'
@@ -34,7 +37,7 @@ export const pwa: Partial<ModuleOptions> = {
   },
   workbox: {
     // The built app shell: scripts, styles, icons. Screenshots are for install sheets only.
-    globPatterns: ['_nuxt/**/*.{js,css}', 'icons/*.png', 'favicon.svg'],
+    globPatterns: ['_nuxt/**/*.{js,css}', 'icons/*.png', 'favicon.svg', 'offline.{htm,css}'],
     globIgnores: ['screenshots/**'],
     navigateFallback: null,
     navigateFallbackDenylist: [/^\/api\//],
@@ -53,6 +56,8 @@ export const pwa: Partial<ModuleOptions> = {
           networkTimeoutSeconds: 5,
           expiration: { maxEntries: 60, maxAgeSeconds: 14 * 86_400 },
           cacheableResponse: { statuses: [200] },
+          // Neither the network nor the cache has the page: the app's own offline page, not the browser's error.
+          precacheFallback: { fallbackURL: '/offline.htm' },
         },
       },
       {
@@ -81,7 +86,14 @@ const WORKER_HEADERS = {
   'Cache-Control': 'no-cache',
 }
 
+// The offline page is static: its own stylesheet, and its "Try again" form asks for the same address.
+const OFFLINE_PAGE_HEADERS = {
+  'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  'Cache-Control': 'no-cache',
+}
+
 export const pwaRouteRules: Record<string, NitroRouteConfig> = {
+  '/offline.htm': { headers: OFFLINE_PAGE_HEADERS },
   '/sw.js': { headers: WORKER_HEADERS },
   '/sw-sync.js': { headers: WORKER_HEADERS },
 }

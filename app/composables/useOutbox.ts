@@ -13,6 +13,10 @@ type NewPendingBooking = Pick<PendingAction, 'eventId' | 'eventTitle' | 'seatIds
 type Outcome = Partial<PendingAction> & { stop?: boolean }
 
 let flushing: Promise<void> | undefined
+/** A request that got no answer while the browser said "online": look again later, backing off. */
+const RETRY_DELAYS_MS = [3_000, 10_000, 30_000, 60_000]
+let retryTimer: ReturnType<typeof setTimeout> | undefined
+let retries = 0
 
 /**
  * Bookings asked for while offline, kept in IndexedDB and sent when the connection is back: hold
@@ -52,7 +56,8 @@ export function useOutbox() {
     }
   }
 
-  async function run() {
+  /** Returns whether something is still waiting for a connection. */
+  async function run(): Promise<boolean> {
     const waiting = (await pendingActions()).filter(a => a.status === 'queued' || a.status === 'sending')
     // Oldest first. A 'sending' left behind by a closed tab is safe to send again (same keys).
     for (const action of waiting.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
@@ -62,16 +67,26 @@ export function useOutbox() {
       const { stop, ...outcome } = await send(claimed)
       await updatePendingAction(action.id!, ['sending'], outcome)
       await reload()
-      if (stop) break
+      if (stop) return true
     }
+    return false
+  }
+
+  function retryLater() {
+    clearTimeout(retryTimer)
+    const delay = RETRY_DELAYS_MS[Math.min(retries++, RETRY_DELAYS_MS.length - 1)]
+    retryTimer = setTimeout(() => { void flush() }, delay)
   }
 
   /** Sends everything queued; one run at a time in this tab, and across tabs where Web Locks exist. */
   function flush(): Promise<void> {
     if (!import.meta.client || !navigator.onLine) return Promise.resolve()
     if (flushing) return flushing
-    const locked = navigator.locks ? navigator.locks.request('bookify-outbox', async () => { await run() }).then(() => undefined) : run()
-    const current = locked.catch(() => undefined).finally(() => { flushing = undefined })
+    const locked = navigator.locks ? navigator.locks.request('bookify-outbox', () => run()) : run()
+    const current = locked.then((waiting) => {
+      if (waiting) retryLater()
+      else retries = 0
+    }).catch(() => undefined).finally(() => { flushing = undefined })
     flushing = current
     return current
   }

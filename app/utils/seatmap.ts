@@ -21,7 +21,11 @@ export function seatLabel(seat: SeatDto, price: Money, state: SeatState, locale?
 const SECTION_HEADER = 34
 const ROW_LABEL_WIDTH = 28
 const SECTION_GAP = 18
+/** The stage marker across the top of the map, as in the organiser's preview. */
+export const STAGE_HEIGHT = 40
 export const SEAT_RADIUS = 9
+/** Each seat's tap area: the seat pitch (24 units), so neighbours never overlap and 1 unit ≥ 1 px keeps it ≥ 24 px. */
+export const SEAT_HIT = 24
 
 interface SectionLayout {
   section: SeatMapSectionDto
@@ -47,7 +51,7 @@ export function layoutSeatmap(sections: SeatMapSectionDto[]): SeatmapLayout {
     return { section, width: maxX + SEAT_RADIUS * 2, height: maxY + SEAT_RADIUS * 2 }
   })
   const width = ROW_LABEL_WIDTH * 2 + Math.max(0, ...extents.map(e => e.width))
-  let y = 0
+  let y = STAGE_HEIGHT
   const laid = extents.map((e) => {
     const layout: SectionLayout = { section: e.section, dx: (width - e.width) / 2 + SEAT_RADIUS, dy: y + SECTION_HEADER + SEAT_RADIUS, width: e.width }
     y += SECTION_HEADER + e.height + SECTION_GAP

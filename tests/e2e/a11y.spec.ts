@@ -12,7 +12,8 @@ async function noViolations(page: Page, what: string) {
 
 for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
   test(`home, event, booking and organiser pages have no axe violations (${size})`, async ({ browser }) => {
-    test.setTimeout(120_000)
+    // Nine pages, two browsers and an axe run each: minutes on a loaded CI machine.
+    test.setTimeout(300_000)
     const event = await publishedEvent(`Fado for everyone (${size})`, [
       { name: 'Stalls', kind: 'SEATED', priceCents: 4500, currency: 'EUR', rows: 3, seatsPerRow: 8 },
       { name: 'Standing', kind: 'GA', priceCents: 2000, currency: 'EUR', capacity: 20 },
