@@ -23,7 +23,7 @@ async function feed(url: string): Promise<{ status: number, events: Map<string, 
   if (res.status !== 200) return { status: res.status, events: new Map() }
   expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
   const parsed = ical.sync.parseICS(await res.text())
-  return { status: 200, events: new Map(Object.values(parsed).filter((c): c is ical.VEvent => c.type === 'VEVENT').map(e => [e.uid, e])) }
+  return { status: 200, events: new Map(Object.values(parsed).filter((c): c is ical.VEvent => c?.type === 'VEVENT').map(e => [e.uid, e])) }
 }
 
 const feedUrlOf = async (user: TestUser): Promise<string> => {
