@@ -2,9 +2,7 @@
 // tsx's loader, one process each) against the run's database, each test file in its own RabbitMQ
 // virtual host (rabbitmq.ts).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import { connect, type Channel, type ChannelModel, type GetMessage } from 'amqplib'
 import { inject } from 'vitest'
 import { QUEUES } from '../../server/messaging/names.ts'
@@ -36,32 +34,8 @@ const running = new Set<ChildProcess>()
 process.once('exit', () => { for (const child of running) child.kill('SIGKILL') })
 
 /** Starts `workers/<name>.ts`, or any script given by path, with the run's database. */
-/** The run's relay turn: a directory that one worker process at a time creates (mkdir is atomic). */
-const relayTurnPath = () => join(inject('vhostPool').claimsDir, '.relay-turn')
-let holdingRelayTurn = false
-
-async function takeRelayTurn(): Promise<void> {
-  while (!holdingRelayTurn) {
-    try {
-      mkdirSync(relayTurnPath())
-      holdingRelayTurn = true
-    } catch {
-      await new Promise(r => setTimeout(r, 100))
-    }
-  }
-}
-
-/** Ends a file: stops the workers it left running, then gives the relay turn back if it held it. */
-export async function endRelayTurn(): Promise<void> {
-  for (const child of running) child.kill('SIGKILL')
-  if (!holdingRelayTurn) return
-  holdingRelayTurn = false
-  rmSync(relayTurnPath(), { recursive: true, force: true })
-}
-
 export async function startWorker(script: string, env: Record<string, string>, options: { readyLog?: RegExp } = {}): Promise<RunningWorker> {
   const path = script.includes('/') ? script : `workers/${script}.ts`
-  if (script === 'relay') await takeRelayTurn()
   // Bundled workers (dist/workers/*.mjs, scripts/build-workers.ts) run on plain Node, as in the image.
   const loader = path.endsWith('.mjs') ? [] : ['--import', tsxLoader]
   const child = spawn(process.execPath, [...loader, path], {
