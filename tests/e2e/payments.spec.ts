@@ -57,7 +57,7 @@ test('a buyer pays by card on the hosted page, gets the tickets PDF, and the org
   // Stripe's hosted page (the fake's): the order, then Pay.
   await expect(page).toHaveURL(new RegExp(`^${process.env.E2E_STRIPE_URL}/c/pay/cs_test_`))
   await expect(page.getByRole('heading', { name: 'Pay €90.00' })).toBeVisible()
-  await expect(page.getByRole('list', { name: 'Order' })).toContainText('Fado paid by card — Stalls × 2')
+  await expect(page.getByRole('list', { name: 'Order' })).toContainText('Fado paid by card — Stalls · Standard × 2')
   await page.getByRole('button', { name: 'Pay €90.00' }).click()
 
   await expect(page).toHaveURL(/\/bookings\/[0-9a-f-]{36}\?checkout=paid$/)
