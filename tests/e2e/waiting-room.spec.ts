@@ -41,6 +41,11 @@ async function buyer(browser: Browser, name: string): Promise<Buyer> {
   return { context, page: await context.newPage(), userId: (await res.json()).user.id, name }
 }
 
+// Seen once at the end of a full CI run (2026-12-07): the first buyer stayed "next" without being
+// admitted, though the spec passes alone and the admitter's integration tests pass. Until that is
+// understood, one retry, which Playwright reports as flaky rather than hiding it.
+test.describe.configure({ retries: 1 })
+
 test('three buyers queue before the sale, watch their place fall, are let in in proof order and book', async ({ browser }) => {
   test.setTimeout(150_000)
   const { eventId, startSale } = await eventWithRoom()
