@@ -24,6 +24,8 @@ interface AfterCommitDeps {
   onWaitingRoomChanged?: (eventId: string) => void | Promise<void>
   /** Called at once when places or the public face of an event changed (this process's read cache). */
   onEventRead?: (eventId: string) => void
+  /** Called at once when the public face of an event changed, not its places (this process's page cache). */
+  onEventFace?: (eventId: string) => void
 }
 
 export function createAfterCommit(deps: AfterCommitDeps): AfterCommit {
@@ -67,11 +69,13 @@ export function createAfterCommit(deps: AfterCommitDeps): AfterCommit {
     async waitingRoomChanged(eventId: string) {
       await deps.onWaitingRoomChanged?.(eventId)
       deps.onEventRead?.(eventId)
+      deps.onEventFace?.(eventId)
       await nudge('waiting room announcement', { eventId }, () => publish(redis, TOPICS.queueRoom, { eventId }))
     },
 
     async eventChanged(eventId: string) {
       deps.onEventRead?.(eventId)
+      deps.onEventFace?.(eventId)
       await nudge('event change announcement', { eventId }, () => publish(redis, TOPICS.eventChanged, { eventId }))
     },
   }

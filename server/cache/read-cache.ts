@@ -44,6 +44,8 @@ export interface ReadSpec {
   scopes: readonly string[]
   /** Staleness bound when no change signal arrives. */
   ttlMs: number
+  /** `load` returns the body itself (a rendered page), not a value to serialize as JSON. */
+  raw?: boolean
   load: () => Promise<unknown>
 }
 
@@ -142,7 +144,8 @@ export class ReadCache {
         if (value.loadedAt > lastChange && startedAt - value.loadedAt < spec.ttlMs) return withGzip(value)
       }
     }
-    const body = JSON.stringify(await spec.load())
+    const loaded = await spec.load()
+    const body = spec.raw ? String(loaded) : JSON.stringify(loaded)
     const value: CachedRead = { body, etag: etagOf(body), loadedAt: startedAt }
     if (shared) {
       const left = spec.ttlMs - (this.now() - startedAt)

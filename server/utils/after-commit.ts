@@ -12,7 +12,7 @@ import { useDb } from './db.ts'
 import { applyAccountStatus } from './disabled-users.ts'
 import { useLogger } from '../observability/logger.ts'
 import { useBullConnection, useRedis } from './redis.ts'
-import { forgetEventReads } from './read-cache.ts'
+import { forgetEventPages, forgetEventReads } from './read-cache.ts'
 import { useRefusalMemo } from './refusal-memo.ts'
 import { useWaitingRooms } from './waiting-room-directory.ts'
 
@@ -29,6 +29,7 @@ export function useAfterCommit(): AfterCommit {
     onAccountStatus: applyAccountStatus,
     onWaitingRoomChanged: eventId => useWaitingRooms().reload(eventId),
     onEventRead: forgetEventReads,
+    onEventFace: forgetEventPages,
   })
   return effects
 }

@@ -5,6 +5,7 @@
 import type { H3Event } from 'h3'
 import { getRequestHeader, setResponseHeader, setResponseHeaders, setResponseStatus } from 'h3'
 import { ReadCache, type CachedRead, type ReadSpec } from '../cache/read-cache.ts'
+import { CATALOGUE_PAGES, eventPageScope } from '../cache/page-key.ts'
 import { config } from '../config/env.ts'
 import { DomainError } from '../domain/errors.ts'
 import { eventTeam, type EventCaller } from '../domain/events/access.ts'
@@ -56,14 +57,27 @@ export function forgetEventReads(eventId: string): void {
   reads.invalidate(CATALOGUE)
 }
 
+/** Drops this process's rendered pages of an event and the catalogue pages. */
+export function forgetEventPages(eventId: string): void {
+  const reads = useReadCache()
+  reads.invalidate(eventPageScope(eventId))
+  reads.invalidate(CATALOGUE_PAGES)
+}
+
+/** A change of an event's public face: its reads and its pages. */
+function forgetEventFace(eventId: string): void {
+  forgetEventReads(eventId)
+  forgetEventPages(eventId)
+}
+
 /** Listens from boot (the pub/sub plugin) for changes made by other instances and the workers. */
 export function startReadCacheInvalidation(): void {
   if (stopListening.length) return
   const bus = usePubSub()
   stopListening = [
     bus.on(TOPICS.availability, m => forgetEventReads(m.eventId)),
-    bus.on(TOPICS.eventChanged, m => forgetEventReads(m.eventId)),
-    bus.on(TOPICS.queueRoom, m => forgetEventReads(m.eventId)),
+    bus.on(TOPICS.eventChanged, m => forgetEventFace(m.eventId)),
+    bus.on(TOPICS.queueRoom, m => forgetEventFace(m.eventId)),
   ]
 }
 
@@ -81,13 +95,21 @@ export interface PublicReadPolicy {
   immutable?: boolean
 }
 
+/** What a cached body is, and which request headers may change it. */
+export interface BodyKind {
+  contentType: string
+  vary: string
+}
+
+const JSON_BODY: BodyKind = { contentType: 'application/json; charset=utf-8', vary: 'Accept-Encoding' }
+
 /**
  * Sends a cached JSON read with its ETag (304 when the client has it). Anonymous requests get a
  * public Cache-Control a CDN may keep; a signed-in caller's answer is `private, no-cache` so no shared
  * cache ever keeps what was answered to someone signed in. The bodies themselves never hold
  * anything personal: they are built without the caller.
  */
-export function sendCachedRead(event: H3Event, read: CachedRead, policy: PublicReadPolicy, signedIn: boolean): string | Buffer | null {
+export function sendCachedRead(event: H3Event, read: CachedRead, policy: PublicReadPolicy, signedIn: boolean, kind: BodyKind = JSON_BODY): string | Buffer | null {
   const cacheControl = signedIn
     ? 'private, no-cache'
     : policy.immutable
@@ -96,7 +118,7 @@ export function sendCachedRead(event: H3Event, read: CachedRead, policy: PublicR
   // The gzipped answer is another representation of the same body, so it has its own tag.
   const gzip = read.gzipped && /\bgzip\b/.test(getRequestHeader(event, 'accept-encoding') ?? '')
   const etag = gzip ? `${read.etag.slice(0, -1)}-gz"` : read.etag
-  setResponseHeaders(event, { 'ETag': etag, 'Cache-Control': cacheControl, 'Content-Type': 'application/json; charset=utf-8', 'Vary': 'Accept-Encoding' })
+  setResponseHeaders(event, { 'ETag': etag, 'Cache-Control': cacheControl, 'Content-Type': kind.contentType, 'Vary': kind.vary })
   const presented = getRequestHeader(event, 'if-none-match')
   if (presented && presented.split(/\s*,\s*/).some(tag => tag === etag || tag === `W/${etag}` || tag === '*')) {
     setResponseStatus(event, 304)

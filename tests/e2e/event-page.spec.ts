@@ -1,7 +1,7 @@
 // The event page: a cancelled event offers no "Add to calendar"; the install offer appears without
 // moving the page under the reader's finger (cumulative layout shift stays under 0.1).
 import { expect, test } from '@playwright/test'
-import { apiPost, PHONE, publishedEvent } from '../support/e2e-people.ts'
+import { apiPost, PHONE, publishedEvent, signedIn } from '../support/e2e-people.ts'
 
 test('a cancelled event hides "Add to calendar"', async ({ page }) => {
   const event = await publishedEvent('Fado, called off', [{ name: 'Standing', kind: 'GA', priceCents: 2000, currency: 'EUR', capacity: 10 }])
@@ -42,5 +42,30 @@ test('the install offer does not shift the page', async ({ browser }) => {
   await expect(offer).toHaveCount(0)
   await page.waitForTimeout(300)
   expect(await page.evaluate(() => (window as unknown as { bookifyShift: number }).bookifyShift)).toBeLessThan(0.01)
+  await context.close()
+})
+
+test('public pages are one cached copy: places left arrive once interactive, a signed-in visitor sees their header in the first HTML', async ({ browser, page }) => {
+  const event = await publishedEvent('Fado, cached', [{ name: 'Standing', kind: 'GA', priceCents: 2000, currency: 'EUR', capacity: 10 }])
+  // What the server sends an anonymous visitor, cached for everyone: no count of places in it.
+  const served = await page.request.get(`/events/${event.id}`, { headers: { accept: 'text/html' } })
+  expect(served.headers()['cache-control']).toMatch(/^public/)
+  expect(served.headers()['set-cookie']).toBeUndefined()
+  expect(await served.text()).not.toContain('places left')
+  // The browser shows them once the page is interactive, from the live stream.
+  await page.goto(`/events/${event.id}`)
+  await expect(page.getByText('10 of 10 places left')).toBeVisible()
+  await expect(page.getByRole('cell', { name: '10 of 10' })).toBeVisible()
+  await page.goto('/')
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+
+  // Signed in, the first HTML already has the user's own header, and is never for a shared cache.
+  const { context, page: own } = await signedIn(browser, 'Carla Cached')
+  const first = await own.request.get('/', { headers: { accept: 'text/html' } })
+  expect(first.headers()['cache-control']).toBe('private, no-store')
+  expect(await first.text()).toContain('Carla Cached')
+  await own.goto('/')
+  await expect(own.getByRole('link', { name: 'Carla Cached' })).toBeVisible()
+  await expect(own.getByRole('link', { name: 'Sign in' })).toHaveCount(0)
   await context.close()
 })

@@ -1,7 +1,7 @@
 // `npm run bench:reads`: the public read path against the built server on loopback, one route after
 // another at 64 keep-alive connections, each as a ratio of GET /api/health measured in the same run
 // (so a loaded machine shows in every row alike; health is measured first and last, the ratio is to
-// their mean), plus p99. JSON routes are asked with `Accept-Encoding: gzip`, as browsers and CDNs do. Seeds 15 published events (one a
+// their mean), plus p99. JSON routes and pages are asked with `Accept-Encoding: gzip`, as browsers and CDNs do. Seeds 15 published events (one a
 // 10,000-seat arena, one a 1,000-seat hall) and prints the bytes of the arena's seat geometry and
 // availability documents.
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -59,7 +59,7 @@ async function seed(url: string, authSecret: string) {
       await db.event.update({ where: { id: e.id }, data: { title: i % 3 === 0 ? `Jazz night ${i}` : `Concert ${i}`, city: CITIES[i % CITIES.length]!, description: 'An evening of music.' } })
     }
     await db.$executeRawUnsafe('VACUUM ANALYZE')
-    return { arena: arena.id, hall: hall.id }
+    return { arena: arena.id, hall: hall.id, token: organiser!.token }
   } finally {
     await db.$disconnect()
   }
@@ -71,13 +71,15 @@ async function main() {
   const database = await createTestDatabase('bookify_bench_reads')
   try {
     log('seeding 15 events (a 10,000-seat arena, a 1,000-seat hall)')
-    const { arena, hall } = await seed(database.url, authSecret)
+    const { arena, hall, token } = await seed(database.url, authSecret)
     const server = await startServer({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, ENCRYPTION_KEY: randomBytes(32).toString('base64url'), REDIS_URL, BULLMQ_PREFIX: 'bookify-bench', RATE_LIMITS: 'off', LOG_LEVEL: 'warn' })
     try {
       const json = async (path: string) => (await fetch(`${server.url}${path}`)).json() as Promise<{ geometryVersion: string }>
       const hallVersion = (await json(`/api/events/${hall}/seats/availability`)).geometryVersion
       const arenaVersion = (await json(`/api/events/${arena}/seats/availability`)).geometryVersion
       const gzip = { 'accept-encoding': 'gzip' }
+      // Pages as a browser asks for them; anonymous ones come from the page cache, a signed-in one is rendered.
+      const page = { 'accept': 'text/html', 'accept-encoding': 'gzip' }
       const routes: [string, string, Record<string, string>?][] = [
         ['GET /api/health', '/api/health'],
         ['GET /api/search?q=jazz', '/api/search?q=jazz', gzip],
@@ -88,8 +90,9 @@ async function main() {
         ['GET …/seats/availability (1,000 seats)', `/api/events/${hall}/seats/availability`, gzip],
         ['GET …/seats/geometry?v= (10,000 seats)', `/api/events/${arena}/seats/geometry?v=${arenaVersion}`, gzip],
         ['GET …/seats/availability (10,000 seats)', `/api/events/${arena}/seats/availability`, gzip],
-        ['GET / (SSR home)', '/', { accept: 'text/html' }],
-        ['GET /events/:id (SSR event page)', `/events/${hall}`, { accept: 'text/html' }],
+        ['GET / (SSR home)', '/', page],
+        ['GET /events/:id (SSR event page)', `/events/${hall}`, page],
+        ['GET / (SSR home, signed in: rendered for the user)', '/', { ...page, cookie: `bookify_access=${token}` }],
         ['GET /api/health (again, last)', '/api/health'],
       ]
       await hit(server.url, '/api/health', 3) // JIT, pools and the search index's first load, before anything counts

@@ -100,4 +100,11 @@ describe('ReadCache', () => {
     expect(big.gzipped!.length).toBeLessThan(big.body.length / 10)
     expect((await cache.get({ key: 'small', scopes: [], ttlMs: 1_000, load: async () => ({ a: 1 }) })).gzipped).toBeUndefined()
   })
+
+  it('keeps a raw body (a rendered page) as it is, not as JSON', async () => {
+    const cache = new ReadCache({ now: () => 1_000 })
+    const page = await cache.get({ key: 'page:/', scopes: ['page:catalogue'], ttlMs: 1_000, raw: true, load: async () => '<!DOCTYPE html><p>"hi"</p>' })
+    expect(page.body).toBe('<!DOCTYPE html><p>"hi"</p>')
+    expect(page.etag).toBe(etagOf(page.body))
+  })
 })
