@@ -56,9 +56,8 @@ export function useDeviceSync() {
   }
 
   /** Signing out: nothing of this user's stays on the device (IndexedDB copies and visited pages). */
-  async function forget(): Promise<void> {
-    await clearPersonalData().catch(() => undefined)
-    if ('caches' in window) await caches.delete('pages').catch(() => false)
+  function forget(): Promise<void> {
+    return forgetDevice()
   }
 
   return { refresh, storeTicketQrs, forget }

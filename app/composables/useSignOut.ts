@@ -1,8 +1,10 @@
 /** Signs out and leaves for the home page; `signingOut` drives the buttons' busy state. */
+// (The sign-out button is in the header of every page: what it clears is loaded only when used.)
+const forgetDevice = () => import('~/utils/forget-device').then(m => m.forgetDevice())
+
 export function useSignOut() {
   const session = useSessionStore()
   const drafts = useBookingDraftStore()
-  const device = useDeviceSync()
   const signingOut = ref(false)
 
   async function signOut() {
@@ -14,7 +16,7 @@ export function useSignOut() {
     } finally {
       // The next person on this device sees none of this user's bookings, tickets, drafts or visited pages.
       drafts.clearAll()
-      await device.forget()
+      await forgetDevice()
       signingOut.value = false
     }
     await navigateTo('/')
