@@ -1,7 +1,10 @@
-// Public pages are served to everyone from one cached copy (server/utils/page-cache.ts), so what the
-// server renders carries no count of places left: those change every second during a sale. The
-// server blanks them (null) before they reach the HTML or its payload; the browser asks for them
-// once the page is interactive (the list again, an event's live stream) and shows them then.
+// Public pages are served to everyone who is not signed in from one cached copy
+// (server/utils/page-cache.ts), so what the server renders for them carries no count of places left:
+// those change every second during a sale. The server blanks them (null) before they reach the HTML
+// or its payload; the browser asks for them once the page is interactive (the list again, an event's
+// live stream) and shows them then. A signed-in visitor's page is rendered for them and never cached
+// (it has their name in the header anyway), so it keeps the counts: they show on first paint, and
+// the copy kept on the device for offline use is complete at once.
 import type { EventDetailDto, EventSummaryDto, Page, SectionDto } from '#shared/types/event'
 
 export interface PlaceCounts {
@@ -14,15 +17,16 @@ export type EventSummaryView = Omit<EventSummaryDto, 'availability'> & { availab
 export type SectionView = Omit<SectionDto, 'available'> & { available: number | null }
 export type EventDetailView = Omit<EventDetailDto, 'availability' | 'sections'> & { availability: PlaceCounts, sections: SectionView[] }
 
-/** On the server: the page of events without counts. In the browser: as it is. */
+/** True while rendering the copy shared by everyone (on the server, nobody signed in). */
+export function useSharedRender(): boolean {
+  return import.meta.server && !useSessionStore().user
+}
+
 export function listWithoutCounts(page: Page<EventSummaryDto>): Page<EventSummaryView> {
-  if (!import.meta.server) return page
   return { ...page, items: page.items.map(e => ({ ...e, availability: { available: null, total: e.availability.total } })) }
 }
 
-/** On the server: the event without counts. In the browser: as it is. */
 export function eventWithoutCounts(event: EventDetailDto): EventDetailView {
-  if (!import.meta.server) return event
   return {
     ...event,
     availability: { available: null, total: event.availability.total },
