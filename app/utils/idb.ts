@@ -3,9 +3,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { SearchIndexPayload } from '#shared/types/search'
 import type { EventDetailDto, SeatMapDto } from '#shared/types/event'
-import type { BookingDto, TicketDto } from '#shared/types/booking'
+import type { AnswerValue, BookingDto, TicketDto } from '#shared/types/booking'
 import type { CheckInListTicket } from '#shared/types/organising'
-import type { AnswerValue } from '#shared/types/booking'
 import type { QuestionDto } from '#shared/types/pricing'
 
 const DB_NAME = 'bookify'
