@@ -16,7 +16,7 @@ export default defineNuxtPlugin({
       online.value = navigator.onLine
       window.addEventListener('offline', () => { online.value = false })
       const [{ useOutbox }, { useDeviceSync }] = await Promise.all([import('~/composables/useOutbox'), import('~/composables/useDeviceSync')])
-      const { outbox, device } = nuxtApp.runWithContext(() => ({ outbox: useOutbox(), device: useDeviceSync() }))
+      const { outbox, device } = await nuxtApp.runWithContext(() => ({ outbox: useOutbox(), device: useDeviceSync() }))
 
       function whenOnline() {
         if (!navigator.onLine) return
