@@ -211,7 +211,8 @@ describe('changing seats', () => {
       { name: 'Stalls', kind: 'SEATED', rows: 1, seatsPerRow: 4, priceCents: 3000 },
       { name: 'Box', kind: 'SEATED', rows: 1, seatsPerRow: 4, priceCents: 6000 },
     ])
-    const [stalls, box] = event.sections as [{ id: string, placeIds: string[] }, { id: string, placeIds: string[] }]
+    const stalls = event.sections[0]!
+    const box = event.sections[1]!
     const [buyer, rival] = await createUsers(2) as [TestUser, TestUser]
     const book = async (who: TestUser, seatIds: string[]) => {
       const hold = await api('POST', '/api/holds', { token: who.token, body: { eventId: event.id, seatIds } })
