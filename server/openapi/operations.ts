@@ -14,8 +14,10 @@ import { idParams, staffMemberParams, ticketParams } from '../../shared/schemas/
 import { invoicesQuery, refundBody, venuePaymentBody } from '../../shared/schemas/payments.ts'
 import { checkPromoQuery, createPromoCodeBody, promoCodeParams, putQuestionsBody } from '../../shared/schemas/pricing.ts'
 import { searchQuery, suggestQuery } from '../../shared/schemas/search.ts'
+import { createApiKeyBody, type ApiKeyScope } from '../../shared/schemas/api-keys.ts'
 import { authResponse, meResponse, refreshResponse, userResponse } from '../../shared/schemas/responses/accounts.ts'
 import { jsonObject, page } from '../../shared/schemas/responses/common.ts'
+import { apiKeyCreatedResponse, apiKeyListResponse, apiKeyResponse } from '../../shared/schemas/responses/api-keys.ts'
 import { auditPageResponse, eventDetailResponse, eventPageResponse, organiserEventPageResponse, seatMapResponse } from '../../shared/schemas/responses/events.ts'
 import { bookingPageResponse, bookingResponse, holdResponse } from '../../shared/schemas/responses/orders.ts'
 
@@ -44,7 +46,7 @@ export interface ApiOperation {
   tag: string
   auth: OperationAuth
   /** The scope an API key needs; without one a key may call the route only when it is public. */
-  scope?: 'events:read' | 'events:write' | 'orders:read' | 'checkin'
+  scope?: ApiKeyScope
   params?: z.ZodObject
   query?: z.ZodObject
   body?: z.ZodType
@@ -150,6 +152,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/calendar/me.ics', summary: 'My private bookings feed', tag: 'Integrations', auth: 'token', query: calendarFeedQuery, responses: ok(ics) },
   { method: 'get', path: '/api/organisers/{id}/calendar.ics', summary: 'An organiser\'s public events feed', tag: 'Integrations', auth: 'public', params: idParams, responses: ok(ics) },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'Integrations', auth: 'public', responses: ok(jsonObject) },
+  // No scope: a key cannot mint or revoke keys, only a signed-in organiser can.
+  { method: 'post', path: '/api/organiser/api-keys', summary: 'Create an API key (the secret is shown once)', tag: 'Integrations', auth: 'user', body: createApiKeyBody, responses: { 201: apiKeyCreatedResponse } },
+  { method: 'get', path: '/api/organiser/api-keys', summary: 'My API keys (never their secrets)', tag: 'Integrations', auth: 'user', responses: ok(apiKeyListResponse) },
+  { method: 'delete', path: '/api/organiser/api-keys/{id}', summary: 'Revoke an API key', tag: 'Integrations', auth: 'user', params: idParams, responses: ok(apiKeyResponse) },
 
   // Payments
   { method: 'get', path: '/api/payments/methods', summary: 'Which payment methods this Bookify takes', tag: 'Payments', auth: 'public', responses: ok(z.strictObject({ card: z.boolean(), venue: z.boolean() })) },
