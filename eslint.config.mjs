@@ -3,7 +3,7 @@ import withNuxt from './.nuxt/eslint.config.mjs'
 
 export default withNuxt(
   {
-    ignores: ['server/db/generated/**', '.data/**', 'test-results/**', 'playwright-report/**'],
+    ignores: ['server/db/generated/**', 'dist/**', '.test-bundles/**', '.data/**', 'test-results/**', 'playwright-report/**'],
   },
   {
     // Black-box tests read arbitrary JSON answers; typing every body would only restate the assertions.

@@ -9,10 +9,11 @@ import { build } from 'esbuild'
 
 const WORKERS = readdirSync('workers').filter(f => f.endsWith('.ts')).map(f => f.replace(/\.ts$/, ''))
 
-export async function buildWorkers(outdir = 'dist'): Promise<string[]> {
+export async function buildWorkers(outdir = 'dist', extra: { in: string, out: string }[] = []): Promise<string[]> {
   const entryPoints = [
     ...WORKERS.map(name => ({ in: `workers/${name}.ts`, out: `workers/${name}` })),
     { in: 'scripts/db/migrate.ts', out: 'scripts/migrate' },
+    ...extra,
   ]
   await build({
     entryPoints,

@@ -38,7 +38,7 @@ export function useOutbox() {
       const seats = action.seatIds.map(seatId => ({ seatId, ...(action.seatTypes?.[seatId] ? { ticketTypeId: action.seatTypes[seatId] } : {}) }))
       const body = { eventId: action.eventId, seats, ga: action.ga, ...(action.promoCode ? { promoCode: action.promoCode } : {}) }
       const hold = await api<HoldDto>('/api/holds', { method: 'POST', body, headers: { 'Idempotency-Key': `hold:${key}` } })
-      const confirmBody = { holdId: hold.id, ...(action.answers ? { answers: action.answers } : {}) }
+      const confirmBody = { holdId: hold.id, ...(action.answers ? { answers: answersForHold(action.answers, hold) } : {}) }
       const booking = await api<BookingDto>('/api/bookings', { method: 'POST', body: confirmBody, headers: { 'Idempotency-Key': `confirm:${key}` } })
       await saveBookings([booking]).catch(() => undefined)
       return { status: 'done', result: { bookingId: booking.id, reference: booking.reference } }

@@ -3,8 +3,9 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { SearchIndexPayload } from '#shared/types/search'
 import type { EventDetailDto, SeatMapDto } from '#shared/types/event'
-import type { BookingDto, TicketDto } from '#shared/types/booking'
+import type { AnswerValue, BookingDto, TicketDto } from '#shared/types/booking'
 import type { CheckInListTicket } from '#shared/types/organising'
+import type { QuestionDto } from '#shared/types/pricing'
 
 const DB_NAME = 'bookify'
 const DB_VERSION = 3
@@ -35,8 +36,12 @@ export interface PendingAction {
   seatTypes?: Record<string, string>
   /** A promo or access code typed before going offline; invalid by the time it is sent → a conflict. */
   promoCode?: string
-  /** Answers to the event's checkout questions, sent with the confirmation. */
-  answers?: { order: Record<string, string | string[] | boolean>, attendees?: never[] }
+  /**
+   * Answers to the event's checkout questions, sent with the confirmation. The places are not known
+   * until the hold, so each attendee's answers name a slot: a seat's id (the seat is the place), or
+   * `ga:<sectionId>:<n>` for the n-th place (from 0) of that section's line.
+   */
+  answers?: { order: Record<string, AnswerValue>, attendees?: { slot: string, answers: Record<string, AnswerValue> }[] }
   /** The places as the user saw them ("Stalls · A3"), to list the action offline. */
   labels: string[]
   /** Each step sends a key derived from this one (`hold:…`, `confirm:…`), so a replay never books twice. */
@@ -191,6 +196,16 @@ export async function saveEvent(event: EventDetailDto): Promise<void> {
 
 export async function savedEvent(id: string): Promise<EventDetailDto | undefined> {
   return (await (await database()).get('events', id))?.data
+}
+
+/** An event's checkout questions (public), so a booking chosen offline can carry its answers. */
+export async function saveQuestions(eventId: string, questions: QuestionDto[]): Promise<void> {
+  await (await database()).put('settings', JSON.stringify(questions), `questions:${eventId}`)
+}
+
+export async function savedQuestions(eventId: string): Promise<QuestionDto[] | undefined> {
+  const saved = await (await database()).get('settings', `questions:${eventId}`)
+  return saved === undefined ? undefined : JSON.parse(saved) as QuestionDto[]
 }
 
 export async function saveSeatMap(map: SeatMapDto): Promise<void> {

@@ -5,10 +5,13 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { useLogger } from '../observability/logger.ts'
-import { PrismaClient } from './generated/client.ts'
+import { Prisma, PrismaClient } from './generated/client.ts'
 
 export type Db = PrismaClient
 export type { Prisma } from './generated/client.ts'
+
+/** Tagged SQL fragments, for raw queries built from parts (still parameterised). */
+export const sql = Prisma.sql
 
 const pools = new WeakMap<Db, pg.Pool>()
 

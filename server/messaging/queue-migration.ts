@@ -6,7 +6,7 @@
 // the old copy is acked, then deletes the old queues once empty. The relay runs it at start, after
 // declaring the new topology; running it twice, or in two relays at once, is harmless (a message
 // moved twice is one message id, which consumers handle once). A broker without the old queues
-// costs one failed check per queue. Old workers must be gone first (a deploy replaces them all): one
+// costs one failed check per old main queue. Old workers must be gone first (a deploy replaces them all): one
 // still consuming an old queue could send a failed message to an old retry queue already deleted.
 import type { ConfirmChannel } from 'amqplib'
 import { EVENTS_EXCHANGE, LEGACY_CLASSIC_QUEUES, QUEUE_BINDINGS, deadLetterQueue, retryQueue, type QueueName } from './names.ts'
@@ -53,6 +53,9 @@ async function moveAll(channel: ConfirmChannel, from: string, to: string): Promi
 /** Moves everything from the classic queues into their quorum successors and deletes them. */
 export async function migrateClassicQueues(connection: Connection, retryDelaysMs: readonly number[], log: MigrationLog): Promise<void> {
   for (const [queue, legacy] of Object.entries(LEGACY_CLASSIC_QUEUES) as [QueueName, string][]) {
+    // The old main queue is deleted last, so once it is gone its retry and dead-letter queues are
+    // too: one probe per old queue on a broker already migrated, not one per queue it ever had.
+    if (!(await exists(connection, legacy))) continue
     // The old main queue goes last: a retry copy whose wait ends mid-migration lands there, and is
     // then moved with the rest.
     const sources: [string, string][] = [

@@ -125,8 +125,11 @@ export interface CheckInSyncResultDto {
 export interface DashboardDto {
   eventId: string
   currency: string
+  /** Money given back so far on the event's bookings, cancelled ones included. */
+  refundedCents: number
+  /** Every revenueCents below is money taken net of refunds (a booking's partial refund shared over its tickets by price). */
   sales: { bucket: 'hour' | 'day', timezone: string, points: { at: string, tickets: number, revenueCents: number }[] }
-  /** revenueCents: money taken (valid tickets); dueCents: still to be paid at the venue. */
+  /** revenueCents: money taken, net of refunds (valid tickets); dueCents: still to be paid at the venue. */
   sections: { id: string, name: string, kind: SectionKind, capacity: number, sold: number, held: number, available: number, revenueCents: number, dueCents: number }[]
   /** Valid tickets and their revenue per ticket type (types without sales included). */
   ticketTypes: { id: string, sectionId: string, name: string, sold: number, revenueCents: number }[]

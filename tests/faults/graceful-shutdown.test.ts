@@ -8,13 +8,14 @@ import type { RunningServer } from '../support/server.ts'
 import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, type TestUser } from '../support/fixtures.ts'
 import { uniqueEmail } from '../support/http.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 const SHUTDOWN_TIMEOUT_MS = 15_000
 let server: RunningServer
 
 beforeAll(async () => {
   server = await startTestServer({
-    DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     NITRO_SHUTDOWN_TIMEOUT: String(SHUTDOWN_TIMEOUT_MS),
   })
 })

@@ -10,6 +10,7 @@ import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.t
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import { expireHolds } from '../../server/domain/holds/hold-lifecycle.ts'
 import { testAfterCommit } from '../support/after-commit.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 const PLACES = 24
 const BUYERS = 40
@@ -20,7 +21,7 @@ let server: RunningServer
 beforeAll(async () => {
   redis = await startPrivateRedis()
   server = await startTestServer({
-    DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     REDIS_URL: redis.url, BULLMQ_PREFIX: `fault-${randomUUID().slice(0, 8)}`,
   })
 })

@@ -8,6 +8,7 @@ import { startTestServer } from '../support/test-server.ts'
 import { testDb } from '../support/fixtures.ts'
 import { uniqueEmail } from '../support/http.ts'
 import { eventually } from '../support/workers.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 const PASSWORD = 'correct horse battery'
 let server: RunningServer
@@ -15,7 +16,7 @@ let addressCounter = 0
 
 beforeAll(async () => {
   server = await startTestServer({
-    DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     RATE_LIMITS: 'on', TRUST_PROXY: 'true',
     RATE_LIMIT_LOGIN_PER_IP: '6', RATE_LIMIT_LOGIN_PER_ACCOUNT: '3', RATE_LIMIT_REGISTER_PER_IP: '2',
   })

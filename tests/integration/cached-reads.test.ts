@@ -10,6 +10,7 @@ import { createEvent, PASSWORD } from '../support/event-fixtures.ts'
 import type { RunningServer } from '../support/server.ts'
 import { decodeStatuses } from '../../shared/seat-map/status-codec.ts'
 import type { SeatAvailabilityDto, SeatGeometryDto } from '../../shared/types/seat-map.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 let second: RunningServer
 let organiser: TestUser
@@ -18,7 +19,7 @@ let buyer: TestUser
 beforeAll(async () => {
   // The second instance would serve a cached read for 10 s without a change signal, so seeing the
   // new state there within a second proves the signal reached it (changes are made on the first).
-  second = await startTestServer({ DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), READ_CACHE_MS: '10000' })
+  second = await startTestServer({ DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), READ_CACHE_MS: '10000' })
   ;[organiser, buyer] = await createUsers(2) as [TestUser, TestUser]
 }, 120_000)
 afterAll(() => second?.stop())

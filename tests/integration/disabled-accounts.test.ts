@@ -9,10 +9,11 @@ import { createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import type { RunningServer } from '../support/server.ts'
 import { startTestServer } from '../support/test-server.ts'
 import { eventually } from '../support/workers.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 const servers: RunningServer[] = []
 const start = async () => {
-  const server = await startTestServer({ DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url') })
+  const server = await startTestServer({ DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url') })
   servers.push(server)
   return server
 }

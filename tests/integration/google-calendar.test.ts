@@ -17,6 +17,7 @@ import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, testDb, type TestEvent, type TestUser } from '../support/fixtures.ts'
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google.ts'
 import { dispatcher, outboxEnvelope, runtimeTools } from '../support/message-tools.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 const CLIENT = { clientId: 'bookify-test.apps.googleusercontent.com', clientSecret: 'fake-secret' }
 const ENCRYPTION_KEY = randomBytes(32).toString('base64url')
@@ -44,7 +45,7 @@ async function call(method: string, path: string, token?: string, body?: unknown
 beforeAll(async () => {
   google = await startFakeGoogle(CLIENT)
   const env = {
-    DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY,
+    DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY,
     GOOGLE_CLIENT_ID: CLIENT.clientId, GOOGLE_CLIENT_SECRET: CLIENT.clientSecret,
     GOOGLE_OAUTH_BASE_URL: google.url, GOOGLE_TOKEN_BASE_URL: google.url, GOOGLE_API_BASE_URL: google.url,
   }

@@ -1,9 +1,10 @@
 // The contract's generic answers (docs/API.md, Conventions) hold for every route.
 import { randomUUID } from 'node:crypto'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { api } from '../support/http.ts'
 import { apiRouteFiles, fillRoute } from '../support/api-routes.ts'
 import { createUsers, type TestUser } from '../support/fixtures.ts'
+import { testBaseUrl } from '../support/lane.ts'
 
 describe('HTTP conventions', () => {
   it('answers an unknown API route with 404 in the error shape', async () => {
@@ -29,7 +30,7 @@ describe('HTTP conventions', () => {
         controller.close()
       },
     })
-    const streamed = await fetch(`${inject('baseUrl')}/api/auth/login`, { method: 'POST', body: chunks, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit)
+    const streamed = await fetch(`${testBaseUrl()}/api/auth/login`, { method: 'POST', body: chunks, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit)
     expect(streamed.status).toBe(413)
   })
 

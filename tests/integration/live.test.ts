@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { api, baseUrl } from '../support/http.ts'
 import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 interface AvailabilityMessage {
   eventId: string
@@ -136,7 +137,7 @@ describe('GET /api/events/:id/live', () => {
 
   it('announces the seats a replaced hold let go of: viewers on every instance see them free, and another instance grants them at once', { timeout: 60_000 }, async () => {
     // A second web instance whose refusal memo would remember a refused seat for 10 s unless told.
-    const second = await startTestServer({ DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), REFUSAL_MEMO_MS: '10000' })
+    const second = await startTestServer({ DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), REFUSAL_MEMO_MS: '10000' })
     try {
       const event = await createPublishedEvent(organiser.id, [{ name: 'Stalls', kind: 'SEATED', rows: 1, seatsPerRow: 4 }])
       const [first, next] = event.sections[0]!.placeIds as [string, string]

@@ -11,6 +11,7 @@ import { startNotificationsWorld, type NotificationsWorld } from '../support/not
 import type { RunningServer } from '../support/server.ts'
 import { startTestServer } from '../support/test-server.ts'
 import { eventually } from '../support/workers.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 const OLD = 'correct horse battery'
 const NEW = 'staple battery horse correct'
@@ -89,7 +90,7 @@ describe('password reset limits', () => {
   let server: RunningServer
   beforeAll(async () => {
     server = await startTestServer({
-      DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+      DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
       RATE_LIMITS: 'on', TRUST_PROXY: 'true', RATE_LIMIT_PASSWORD_RESET_PER_IP: '4', RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: '2',
     })
   })

@@ -113,6 +113,12 @@ describe('an organiser refunds part of a booking', () => {
     expect(booking.body).toMatchObject({ status: 'CONFIRMED', payment: { status: 'PARTIALLY_REFUNDED', amountCents: 6000, refundedCents: 1500 } })
     expect(booking.body.tickets.every((t: { valid: boolean }) => t.valid)).toBe(true)
     expect(stripeRefundsOf(paymentIntent).map(r => r.amount)).toEqual([1500])
+    // The organiser's dashboard counts the 60.00 taken less the 15.00 given back, in every breakdown.
+    const dash = (await call(world, 'GET', `/api/events/${event.id}/dashboard`, { token: organiser.token })).body
+    expect(dash).toMatchObject({ refundedCents: 1500, checkIn: { sold: 2 } })
+    expect(dash.sections).toEqual([expect.objectContaining({ name: 'Stalls', sold: 2, revenueCents: 4500, dueCents: 0 })])
+    expect(dash.sales.points).toEqual([expect.objectContaining({ tickets: 2, revenueCents: 4500 })])
+    expect(dash.ticketTypes).toEqual([expect.objectContaining({ name: 'Standard', sold: 2, revenueCents: 4500 })])
 
     const rest = await refund(organiser.token, 4500)
     expect(rest.status).toBe(201)

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { RunningServer } from '../support/server.ts'
 import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, type TestUser } from '../support/fixtures.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 let server: RunningServer
 
 beforeAll(async () => {
   server = await startTestServer({
-    DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     RATE_LIMITS: 'on', RATE_LIMIT_HOLDS_PER_USER: '3', RATE_LIMIT_HOLDS_PER_IP: '1000', RATE_LIMIT_API_KEY_PER_MINUTE: '3',
   })
 })

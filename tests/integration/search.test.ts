@@ -3,11 +3,12 @@
 // user input never breaks a search, and the offline index revalidates by ETag.
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../../server/db/client.ts'
 import { refreshSearchIndex } from '../../server/domain/search/refresh.ts'
 import type { SearchIndexPayload, SearchPageDto, SuggestResponseDto } from '../../shared/types/search.ts'
 import { api } from '../support/http.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 /** A word no other test uses, so results are ours alone. */
 // A unique made-up word; the final x keeps the English stemmer from trimming random endings (-e, -s, -y…).
@@ -55,7 +56,7 @@ async function within(ms: number, done: () => Promise<boolean>): Promise<number>
 }
 
 beforeAll(async () => {
-  db = createDb(inject('databaseUrl'), { max: 4 })
+  db = createDb(testDatabaseUrl(), { max: 4 })
   redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379')
   const organiser = await db.user.create({
     data: { email: `${tag}@example.test`, passwordHash: 'not-a-real-hash', name: 'Nordlys Productions' },

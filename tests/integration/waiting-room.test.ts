@@ -8,6 +8,7 @@ import { createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
 import { fixSeed, holdGa, join, QueueStream, roomEvent, statusOf, until, type Status } from '../support/queue-world.ts'
 import { entryHashOf } from '../../server/domain/queue/fairness.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 let organiser: TestUser
 const streams: QueueStream[] = []
@@ -183,7 +184,7 @@ describe('waiting room', () => {
 describe('two web instances', () => {
   let second: RunningServer
   beforeAll(async () => {
-    second = await startServer({ DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url') })
+    second = await startServer({ DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url') })
   }, 90_000)
   afterAll(() => second?.stop())
 

@@ -9,6 +9,7 @@ import { freePort } from '../support/server.ts'
 import { startTestServer } from '../support/test-server.ts'
 import { createTestVhost, type TestVhost } from '../support/rabbitmq.ts'
 import { startWorker, type RunningWorker } from '../support/workers.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 
 let vhost: TestVhost
 const workers: RunningWorker[] = []
@@ -100,7 +101,7 @@ describe('operations', () => {
   it('the web app\'s /metrics answers 401 in the contract\'s shape without the METRICS_TOKEN, and the figures with it', { timeout: 60_000 }, async () => {
     const token = randomBytes(16).toString('hex')
     const server = await startTestServer({
-      DATABASE_URL: inject('databaseUrl'), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), METRICS_TOKEN: token,
+      DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'), METRICS_TOKEN: token,
     })
     try {
       for (const authorization of [undefined, 'Bearer wrong', `Bearer ${token}x`]) {

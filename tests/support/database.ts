@@ -28,16 +28,29 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createTestDatabase(prefix = 'bookify_test'): Promise<TestDatabase> {
-  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
-  await admin(c => c.query(`CREATE DATABASE "${name}"`))
-  const url = withDatabase(ADMIN_URL, name)
-  await applyMigrations(url, () => {})
+const newName = (prefix: string) => `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
+
+function database(name: string): TestDatabase {
   return {
-    url,
+    url: withDatabase(ADMIN_URL, name),
     name,
     drop: () => admin(async (c) => {
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
     }),
   }
+}
+
+export async function createTestDatabase(prefix = 'bookify_test'): Promise<TestDatabase> {
+  const name = newName(prefix)
+  await admin(c => c.query(`CREATE DATABASE "${name}"`))
+  const db = database(name)
+  await applyMigrations(db.url, () => {})
+  return db
+}
+
+/** A copy of `source` (migrated, nobody connected to it) as PostgreSQL copies a template. */
+export async function cloneTestDatabase(source: Pick<TestDatabase, 'name'>, prefix = source.name.replace(/_\d+_[0-9a-f]{6}$/, '')): Promise<TestDatabase> {
+  const name = newName(prefix)
+  await admin(c => c.query(`CREATE DATABASE "${name}" TEMPLATE "${source.name}"`))
+  return database(name)
 }

@@ -2,9 +2,10 @@
 // API under test does not create itself (holds, bookings, tickets, waitlist entries, staff).
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { expect, inject } from 'vitest'
+import { expect } from 'vitest'
 import { api, uniqueEmail } from './http.ts'
 import { expectSpecAnswer } from './openapi.ts'
+import { testDatabaseUrl } from './lane.ts'
 
 export const PASSWORD = 'correct horse battery'
 
@@ -53,7 +54,7 @@ export async function publish(token: string, eventId: string) {
 }
 
 export function sqlPool(): pg.Pool {
-  return new pg.Pool({ connectionString: inject('databaseUrl'), max: 4 })
+  return new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 })
 }
 
 /** Claims the places for a new hold exactly as the hold engine does; negative minutes make it lapsed. */

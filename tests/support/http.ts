@@ -1,5 +1,5 @@
 // A tiny HTTP client for black-box API tests, with an optional cookie jar per simulated browser.
-import { inject } from 'vitest'
+import { testBaseUrl } from './lane.ts'
 
 export interface Res<T = any> {
   status: number
@@ -8,7 +8,7 @@ export interface Res<T = any> {
 }
 
 export function baseUrl(): string {
-  return inject('baseUrl')
+  return testBaseUrl()
 }
 
 export async function api<T = any>(method: string, path: string, options: { body?: unknown, rawBody?: string, headers?: Record<string, string>, token?: string, base?: string } = {}): Promise<Res<T>> {

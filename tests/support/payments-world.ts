@@ -13,6 +13,7 @@ import type { RunningServer } from './server.ts'
 import { startTestServer } from './test-server.ts'
 import { createTestVhost, type TestVhost } from './rabbitmq.ts'
 import { startWorker, type RunningWorker } from './workers.ts'
+import { testDatabaseUrl } from './lane.ts'
 
 export interface PaymentsWorld {
   stripe: FakeStripe
@@ -31,7 +32,7 @@ export interface PaymentsWorld {
 export async function startPaymentsWorld(options: FakeStripeOptions = {}): Promise<PaymentsWorld> {
   const stripe = await startFakeStripe({ webhooks: 'hold', ...options })
   const env = {
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: testDatabaseUrl(),
     AUTH_SECRET: inject('authSecret'),
     ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     STRIPE_SECRET_KEY: stripe.secretKey,

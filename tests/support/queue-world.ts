@@ -2,6 +2,7 @@
 // SSE reader of a buyer's queue stream, and a fixed seed so a draw is deterministic.
 import { createHash } from 'node:crypto'
 import { api, baseUrl } from './http.ts'
+import type { Db } from '../../server/db/client.ts'
 import { createPublishedEvent, testDb, type TestEvent, type TestUser } from './fixtures.ts'
 
 export interface Status {
@@ -22,8 +23,8 @@ export interface Status {
 }
 
 /** A published GA event of `places` places with a waiting room whose sale starts in `startsInMs`. */
-export async function roomEvent(organiser: TestUser, places: number, options: { startsInMs?: number, admitPerMinute?: number | null, server?: string, holdMinutes?: number } = {}): Promise<TestEvent> {
-  const event = await createPublishedEvent(organiser.id, [{ name: 'Floor', kind: 'GA', capacity: places }], { holdMinutes: options.holdMinutes })
+export async function roomEvent(organiser: TestUser, places: number, options: { startsInMs?: number, admitPerMinute?: number | null, server?: string, holdMinutes?: number, db?: Db } = {}): Promise<TestEvent> {
+  const event = await createPublishedEvent(organiser.id, [{ name: 'Floor', kind: 'GA', capacity: places }], { holdMinutes: options.holdMinutes, db: options.db })
   const salesStartAt = new Date(Date.now() + (options.startsInMs ?? 2_000)).toISOString()
   const res = await api('PATCH', `/api/events/${event.id}`, { token: organiser.token, base: options.server, body: { waitingRoom: { enabled: true, opensAt: new Date(Date.now() - 60_000).toISOString(), salesStartAt, admitPerMinute: options.admitPerMinute ?? null } } })
   if (res.status !== 200) throw new Error(`room not set: ${res.status} ${JSON.stringify(res.body)}`)

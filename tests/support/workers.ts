@@ -1,14 +1,24 @@
-// Worker processes for integration tests. Workers run exactly as `npm start` runs them (this Node,
-// tsx's loader, one process each) against the run's database, each test file in its own RabbitMQ
-// virtual host (rabbitmq.ts).
+// Worker processes for integration tests. Workers run as the image runs them — bundled by
+// scripts/build-workers.ts (global-setup.ts bundles them afresh into .test-bundles/ for each run),
+// on plain Node, one process each — against the lane's database, each test file in its own RabbitMQ
+// virtual host (rabbitmq.ts). A bundle starts without transpiling, which the suite does dozens of times.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createRequire } from 'node:module'
+import { existsSync } from 'node:fs'
 import { connect, type Channel, type ChannelModel, type GetMessage } from 'amqplib'
-import { inject } from 'vitest'
 import { QUEUES } from '../../server/messaging/names.ts'
 import { testDb } from './fixtures.ts'
+import { testDatabaseUrl } from './lane.ts'
+import { TEST_BUNDLES, TEST_WORKER_ENTRIES } from './test-bundles.ts'
 
-const tsxLoader = createRequire(import.meta.url).resolve('tsx')
+
+/** The bundle of `workers/<name>.ts` or of a TEST_WORKER_ENTRIES script; a path to an .mjs runs as it is. */
+function bundleOf(script: string): string {
+  if (script.endsWith('.mjs')) return script
+  const entry = TEST_WORKER_ENTRIES.find(e => e.in === script)
+  const bundle = `${TEST_BUNDLES}/${entry ? entry.out : `workers/${script}`}.mjs`
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: global-setup.ts bundles it (is ${script} a worker or in TEST_WORKER_ENTRIES?)`)
+  return bundle
+}
 
 export interface RunningWorker {
   process: ChildProcess
@@ -33,32 +43,40 @@ export const TEST_TIMINGS = { RETRY_DELAYS_MS: '200,400,600,800', RELAY_POLL_MS:
 const running = new Set<ChildProcess>()
 process.once('exit', () => { for (const child of running) child.kill('SIGKILL') })
 
-/** Starts `workers/<name>.ts`, or any script given by path, with the run's database. */
+/** Starts the worker `workers/<name>.ts`, a TEST_WORKER_ENTRIES script or an .mjs file, with the lane's database. */
 export async function startWorker(script: string, env: Record<string, string>, options: { readyLog?: RegExp } = {}): Promise<RunningWorker> {
-  const path = script.includes('/') ? script : `workers/${script}.ts`
-  // Bundled workers (dist/workers/*.mjs, scripts/build-workers.ts) run on plain Node, as in the image.
-  const loader = path.endsWith('.mjs') ? [] : ['--import', tsxLoader]
-  const child = spawn(process.execPath, [...loader, path], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'debug', DATABASE_URL: inject('databaseUrl'), ...TEST_TIMINGS, ...env },
+  const path = bundleOf(script)
+  const child = spawn(process.execPath, ['--enable-source-maps', path], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'debug', DATABASE_URL: testDatabaseUrl(), ...TEST_TIMINGS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)
-  let output = ''
   const exited = new Promise<number | null>(resolve => child.once('exit', (code) => { running.delete(child); resolve(code) }))
-  child.stdout!.on('data', (d) => { output += d; if (process.env.TEST_WORKER_LOGS) process.stderr.write(d) })
-  child.stderr!.on('data', (d) => { output += d; if (process.env.TEST_WORKER_LOGS) process.stderr.write(d) })
-
-  const logs = () => output.split('\n').flatMap((line) => {
-    try {
-      return line.startsWith('{') ? [JSON.parse(line) as Record<string, unknown>] : []
-    } catch {
-      return []
+  let output = ''
+  // Log lines are parsed once, as they arrive: waitForLog polls every 50 ms, and re-parsing a chatty
+  // (debug-level) worker's whole output at each poll costs more the longer the worker runs.
+  const parsed: Record<string, unknown>[] = []
+  let partial = ''
+  const take = (d: Buffer) => {
+    output += d
+    if (process.env.TEST_WORKER_LOGS) process.stderr.write(d)
+    const lines = (partial + d).split('\n')
+    partial = lines.pop()!
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue
+      try {
+        parsed.push(JSON.parse(line) as Record<string, unknown>)
+      } catch { /* not a log line */ }
     }
-  })
+  }
+  child.stdout!.on('data', take)
+  child.stderr!.on('data', take)
+
+  const logs = () => parsed.slice()
   const waitForLog: RunningWorker['waitForLog'] = async (match, timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs
     while (Date.now() < deadline) {
-      const found = logs().find(match)
+      const found = parsed.find(match)
       if (found) return found
       if (child.exitCode !== null) throw new Error(`${path} exited with ${child.exitCode}:\n${output.slice(-4000)}`)
       await new Promise(r => setTimeout(r, 50))

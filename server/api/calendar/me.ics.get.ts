@@ -6,7 +6,5 @@ import { config } from '../../config/env.ts'
 export default defineEventHandler(async (event) => {
   const { token } = queryValid(event, calendarFeedQuery)
   const ics = await bookingsFeed(useDb(), config().authSecret, token, config().appUrl)
-  setResponseHeader(event, 'Content-Type', 'text/calendar; charset=utf-8')
-  setResponseHeader(event, 'Cache-Control', 'private, no-cache')
-  return ics
+  return sendIcs(event, ics, { cacheControl: 'private, no-cache' })
 })

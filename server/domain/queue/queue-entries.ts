@@ -124,6 +124,7 @@ export async function rebuildInput(db: Db, eventId: string): Promise<RebuildInpu
       admittedAt.set(t, Math.max(admittedAt.get(t) ?? 0, e.position))
     }
   }
+  const outstanding = await stillOutstanding(db, eventId, entries)
   return {
     drawn,
     tail,
@@ -135,5 +136,24 @@ export async function rebuildInput(db: Db, eventId: string): Promise<RebuildInpu
     pre: drawn ? [] : unplaced.filter(e => e.prequeue).map(e => e.userId),
     late: drawn ? [] : unplaced.filter(e => !e.prequeue).map(e => ({ userId: e.userId, seq: e.seq })),
     advances: [...admittedAt].map(([at, cursor]) => ({ cursor, at })),
+    outstanding,
   }
+}
+
+/**
+ * Buyers admitted whose window is still open and who have not held since: the admitter keeps a place
+ * in view for each (admission-policy.ts), so forgetting them with Redis would let in more buyers than
+ * there are places. A refused hold attempt leaves no row, so such a buyer counts until the window
+ * ends — after a Redis loss the room admits a little slower for a while, never too many.
+ */
+async function stillOutstanding(db: Db, eventId: string, entries: { userId: string, admittedAt: Date | null }[]): Promise<{ userId: string, until: number }[]> {
+  const admitted = entries.filter(e => e.admittedAt)
+  if (admitted.length === 0) return []
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { holdMinutes: true } })
+  const windowMs = (event?.holdMinutes ?? 0) * 60_000
+  const now = Date.now()
+  const open = admitted.map(e => ({ userId: e.userId, since: e.admittedAt!, until: e.admittedAt!.getTime() + windowMs })).filter(e => e.until > now)
+  if (open.length === 0) return []
+  const holds = await db.hold.findMany({ where: { eventId, userId: { in: open.map(e => e.userId) } }, select: { userId: true, createdAt: true } })
+  return open.filter(e => !holds.some(h => h.userId === e.userId && h.createdAt >= e.since)).map(({ userId, until }) => ({ userId, until }))
 }

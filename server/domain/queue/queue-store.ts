@@ -101,6 +101,8 @@ n = tonumber(ARGV[i]); i = i + 1
 for _ = 1, n do redis.call('ZADD', late, ARGV[i + 1], ARGV[i]); i = i + 2 end
 n = tonumber(ARGV[i]); i = i + 1
 for _ = 1, n do redis.call('ZADD', advances, ARGV[i], ARGV[i] .. ':' .. ARGV[i + 1]); i = i + 2 end
+n = tonumber(ARGV[i]); i = i + 1
+for _ = 1, n do redis.call('ZADD', KEYS[6], ARGV[i + 1], ARGV[i]); i = i + 2 end
 redis.call('HSET', meta, 'built', '1', 'drawn', ARGV[1], 'tail', ARGV[2], 'cursor', ARGV[3], 'prequeueSize', ARGV[4], 'closed', ARGV[5], 'closedReason', ARGV[6])
 return 1
 `)
@@ -249,6 +251,8 @@ export interface RebuildInput {
   pre: string[]
   late: { userId: string, seq: bigint }[]
   advances: { cursor: number, at: number }[]
+  /** Admitted buyers whose window is open and who have not acted yet: still owed a place. */
+  outstanding: { userId: string, until: number }[]
 }
 
 export async function rebuildLine(redis: QueueRedis, eventId: string, input: RebuildInput): Promise<void> {
@@ -258,5 +262,6 @@ export async function rebuildLine(redis: QueueRedis, eventId: string, input: Reb
   args.push(input.pre.length, ...input.pre)
   args.push(input.late.length, ...input.late.flatMap(l => [l.userId, l.seq.toString()]))
   args.push(input.advances.length, ...input.advances.flatMap(a => [a.cursor, a.at]))
+  args.push(input.outstanding.length, ...input.outstanding.flatMap(o => [o.userId, o.until]))
   await runLua(redis, REBUILD, [k.line, k.pre, k.late, k.meta, k.advances, k.outstanding], args)
 }
