@@ -9,8 +9,8 @@ import { calendarFeedQuery } from '../../shared/schemas/calendar.ts'
 import { createEventBody, listEventsQuery, organiserEventsQuery, seatGeometryQuery, updateEventBody } from '../../shared/schemas/events.ts'
 import { createHoldBody, joinWaitlistBody } from '../../shared/schemas/holds.ts'
 import { listNotificationsQuery } from '../../shared/schemas/notifications.ts'
-import { addStaffBody, adminEventsQuery, attendeesQuery, auditQuery, checkInBody, checkInSyncBody } from '../../shared/schemas/organising.ts'
-import { idParams, staffMemberParams, ticketParams } from '../../shared/schemas/params.ts'
+import { addStaffBody, adminEventsQuery, attendeesQuery, auditQuery, checkInBody, checkInSyncBody, invitationTokenBody, inviteStaffBody } from '../../shared/schemas/organising.ts'
+import { idParams, invitationParams, staffMemberParams, ticketParams } from '../../shared/schemas/params.ts'
 import { invoicesQuery, refundBody, venuePaymentBody } from '../../shared/schemas/payments.ts'
 import { checkPromoQuery, createPromoCodeBody, promoCodeParams, putQuestionsBody } from '../../shared/schemas/pricing.ts'
 import { searchQuery, suggestQuery } from '../../shared/schemas/search.ts'
@@ -98,6 +98,12 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/events/{id}/staff', summary: 'The event\'s team', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, responses: ok(jsonObject) },
   { method: 'post', path: '/api/events/{id}/staff', summary: 'Add a co-organiser or check-in staff', tag: 'Organising', auth: 'user', scope: 'events:write', params: idParams, body: addStaffBody, responses: { 201: jsonObject } },
   { method: 'delete', path: '/api/events/{id}/staff/{userId}', summary: 'Remove a team member', tag: 'Organising', auth: 'user', scope: 'events:write', params: staffMemberParams, responses: noContent },
+  { method: 'get', path: '/api/events/{id}/invitations', summary: 'Open team invitations', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, responses: ok(z.array(jsonObject)) },
+  { method: 'post', path: '/api/events/{id}/invitations', summary: 'Invite someone to the team by e-mail', tag: 'Organising', auth: 'user', scope: 'events:write', params: idParams, body: inviteStaffBody, responses: { 201: jsonObject } },
+  { method: 'delete', path: '/api/events/{id}/invitations/{invitationId}', summary: 'Withdraw a team invitation', tag: 'Organising', auth: 'user', scope: 'events:write', params: invitationParams, responses: noContent },
+  { method: 'post', path: '/api/invitations/preview', summary: 'What a team invitation link offers', tag: 'Organising', auth: 'public', body: invitationTokenBody, responses: ok(jsonObject) },
+  // No scope: an invitation makes the signed-in person a member, never an API key.
+  { method: 'post', path: '/api/invitations/accept', summary: 'Join an event team with an invitation link', tag: 'Organising', auth: 'user', body: invitationTokenBody, responses: ok(jsonObject) },
   { method: 'post', path: '/api/events/{id}/checkin', summary: 'Check a ticket in', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, body: checkInBody, responses: ok(jsonObject) },
   { method: 'get', path: '/api/events/{id}/checkin/list', summary: 'Every ticket, for offline check-in (ETag)', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, responses: { 200: jsonObject, 304: null } },
   { method: 'post', path: '/api/events/{id}/checkin/sync', summary: 'Upload scans made offline', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, body: checkInSyncBody, responses: ok(jsonObject) },
