@@ -3,9 +3,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { SearchIndexPayload } from '#shared/types/search'
 import type { EventDetailDto, SeatMapDto } from '#shared/types/event'
-import type { AnswerValue, BookingDto, TicketDto } from '#shared/types/booking'
+import type { BookingDto, TicketDto } from '#shared/types/booking'
 import type { CheckInListTicket } from '#shared/types/organising'
 import type { QuestionDto } from '#shared/types/pricing'
+import type { QueuedAnswers } from './offline-answers'
 
 const DB_NAME = 'bookify'
 const DB_VERSION = 3
@@ -36,12 +37,8 @@ export interface PendingAction {
   seatTypes?: Record<string, string>
   /** A promo or access code typed before going offline; invalid by the time it is sent → a conflict. */
   promoCode?: string
-  /**
-   * Answers to the event's checkout questions, sent with the confirmation. The places are not known
-   * until the hold, so each attendee's answers name a slot: a seat's id (the seat is the place), or
-   * `ga:<sectionId>:<n>` for the n-th place (from 0) of that section's line.
-   */
-  answers?: { order: Record<string, AnswerValue>, attendees?: { slot: string, answers: Record<string, AnswerValue> }[] }
+  /** Answers to the event's checkout questions, sent with the confirmation; attendees by slot (utils/offline-answers.ts). */
+  answers?: QueuedAnswers
   /** The places as the user saw them ("Stalls · A3"), to list the action offline. */
   labels: string[]
   /** Each step sends a key derived from this one (`hold:…`, `confirm:…`), so a replay never books twice. */

@@ -119,6 +119,8 @@ const envSchema = z.object({
   RATE_LIMIT_PASSWORD_RESET_PER_IP: wholeNumber(5, 1, PER_MINUTE_MAX),
   RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: wholeNumber(3, 1, PER_MINUTE_MAX),
   RATE_LIMIT_QUEUE_JOIN_PER_IP: wholeNumber(60, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_INVITATIONS_PER_USER: wholeNumber(30, 1, PER_MINUTE_MAX),
+  RATE_LIMIT_API_KEY_PER_MINUTE: wholeNumber(300, 1, PER_MINUTE_MAX),
   QUEUE_TICK_MS: wholeNumber(250, 50, 10_000),
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
   TRUST_PROXY: flag(false),
@@ -189,6 +191,10 @@ const envSchema = z.object({
     passwordResetRateLimit: { perIp: env.RATE_LIMIT_PASSWORD_RESET_PER_IP, perAccountPerHour: env.RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT },
     /** Waiting-room joins allowed per minute from one client address. */
     queueJoinRateLimitPerIp: env.RATE_LIMIT_QUEUE_JOIN_PER_IP,
+    /** Team invitations one user may e-mail per hour, so Bookify cannot be used to send mail in bulk. */
+    invitationRateLimitPerUserPerHour: env.RATE_LIMIT_INVITATIONS_PER_USER,
+    /** Requests allowed per minute with one organiser API key. */
+    apiKeyRateLimitPerMinute: env.RATE_LIMIT_API_KEY_PER_MINUTE,
     /** How often the waiting rooms' admitter runs. */
     queueTickMs: env.QUEUE_TICK_MS,
     /** pino level of the web server's and the workers' JSON logs. */

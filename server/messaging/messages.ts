@@ -20,6 +20,8 @@ export const MESSAGE_PAYLOADS = {
   [ROUTING_KEYS.userRegistered]: z.object({ userId: id }),
   // The reset's id only: the worker mints the e-mailed token, so no secret travels in a message.
   [ROUTING_KEYS.passwordResetRequested]: z.object({ userId: id, resetId: id }),
+  // Like a reset: the worker mints the invitation's token as it e-mails the link.
+  [ROUTING_KEYS.staffInvited]: z.object({ invitationId: id, eventId: id }),
   [ROUTING_KEYS.paymentWebhookReceived]: z.object({ paymentEventId: z.string().min(1), type: z.string() }),
   [ROUTING_KEYS.refundRequested]: z.object({ refundId: id, bookingId: id }),
   [ROUTING_KEYS.refundCompleted]: z.object({ refundId: id, bookingId: id, userId: id, status: z.enum(['SUCCEEDED', 'FAILED']) }),
@@ -41,7 +43,7 @@ export type MessageEnvelope = z.infer<typeof messageEnvelope>
 const AGGREGATE_ID_FIELD: Record<string, string> = {
   booking: 'bookingId', hold: 'holdId', event: 'eventId', waitlist: 'entryId', user: 'userId',
   // A booking's refunds go out one after another, so two never race for what is left to refund.
-  payment: 'paymentEventId', refund: 'bookingId',
+  payment: 'paymentEventId', refund: 'bookingId', staff: 'invitationId',
 }
 
 export function aggregateOf<K extends RoutingKey>(type: K, data: MessagePayload<K>): { aggregateType: string, aggregateId: string } {

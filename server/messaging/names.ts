@@ -18,6 +18,7 @@ export const ROUTING_KEYS = {
   waitlistOffered: 'waitlist.offered',
   userRegistered: 'user.registered',
   passwordResetRequested: 'user.password_reset_requested',
+  staffInvited: 'staff.invited',
   paymentWebhookReceived: 'payment.webhook_received',
   refundRequested: 'refund.requested',
   refundCompleted: 'refund.completed',
@@ -90,7 +91,7 @@ const K = ROUTING_KEYS
  * Literal per queue, so a consumer's handler map is typed by exactly the keys its queue receives.
  */
 export const QUEUE_BINDINGS = {
-  [QUEUES.notifications]: [K.userRegistered, K.passwordResetRequested, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled, K.refundCompleted],
+  [QUEUES.notifications]: [K.userRegistered, K.passwordResetRequested, K.staffInvited, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled, K.refundCompleted],
   [QUEUES.calendarSync]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.eventUpdated, K.eventCancelled],
   [QUEUES.searchIndex]: [K.eventPublished, K.eventUpdated, K.eventCancelled],
   // Freed places may satisfy the waitlist; the cleanup worker offers them.

@@ -6,7 +6,8 @@ import { config } from '../config/env.ts'
 import { ACCESS_COOKIE } from './auth-cookies.ts'
 import { isDisabledUser } from './disabled-users.ts'
 
-type Caller = AccessClaims & { via: 'bearer' | 'cookie' }
+/** `apiKey`: set by server/middleware/04.api-key.ts for `Bearer bk_…` requests. */
+type Caller = AccessClaims & { via: 'bearer' | 'cookie' | 'apiKey' }
 
 export function bearerToken(event: H3Event): string | undefined {
   const header = getHeader(event, 'authorization')

@@ -1,6 +1,6 @@
 // Fixed-window rate limits in Redis: 429 with Retry-After once a window's budget is spent.
 // Fails open while Redis is down — a limit protects capacity, it is never a reason to lose a sale.
-import { getRequestIP, setResponseHeader, type H3Event } from 'h3'
+import { getRequestIP, setResponseHeader, setResponseHeaders, type H3Event } from 'h3'
 import { DomainError } from '../domain/errors.ts'
 import { config } from '../config/env.ts'
 import { redisReady, useRedis } from './redis.ts'
@@ -9,7 +9,11 @@ export function clientAddress(event: H3Event): string {
   return getRequestIP(event, { xForwardedFor: config().trustProxy }) ?? 'unknown'
 }
 
-export async function enforceRateLimit(event: H3Event, name: string, subject: string, limit: number, windowSeconds = 60): Promise<void> {
+/**
+ * `announce`: also tell the client its budget on every answer (`RateLimit-Limit`, `-Remaining`,
+ * `-Reset`, `RateLimit-Policy`, IETF draft), as API clients expect; the browser-facing limits stay quiet.
+ */
+export async function enforceRateLimit(event: H3Event, name: string, subject: string, limit: number, windowSeconds = 60, options: { announce?: boolean } = {}): Promise<void> {
   if (config().rateLimits === 'off') return
   const window = Math.floor(Date.now() / 1000 / windowSeconds)
   const key = `bookify:rl:${name}:${subject}:${window}`
@@ -22,8 +26,16 @@ export async function enforceRateLimit(event: H3Event, name: string, subject: st
   } catch {
     return
   }
+  const retryAfter = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds)
+  if (options.announce) {
+    setResponseHeaders(event, {
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': String(Math.max(0, limit - count)),
+      'RateLimit-Reset': String(retryAfter),
+      'RateLimit-Policy': `${limit};w=${windowSeconds}`,
+    })
+  }
   if (count > limit) {
-    const retryAfter = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds)
     setResponseHeader(event, 'Retry-After', retryAfter)
     throw new DomainError('RATE_LIMITED', 'Too many attempts; please wait a moment.', { retryAfterSeconds: retryAfter })
   }

@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'SCOPE_DENIED',
   'REFUND_NOT_ALLOWED',
   'RESET_TOKEN_INVALID',
+  // Bookify's own: an e-mailed team invitation that was used, revoked or has expired
+  'INVITATION_INVALID',
   // v1.1 payments: a webhook without a valid Stripe signature; Stripe unreachable or refusing
   'WEBHOOK_SIGNATURE_INVALID',
   'PAYMENT_PROVIDER_UNAVAILABLE',

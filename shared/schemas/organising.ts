@@ -11,6 +11,19 @@ export const addStaffBody = z.object({
 }).strict()
 export type AddStaffBody = z.infer<typeof addStaffBody>
 
+/** An invitation by e-mail: the address need not have an account (yet). */
+export const inviteStaffBody = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter the e-mail address to send the invitation to.')),
+  role: z.enum(STAFF_ROLES, 'Choose co-organiser or check-in staff.'),
+}).strict()
+export type InviteStaffBody = z.infer<typeof inviteStaffBody>
+
+/** The token from an invitation e-mail's link. */
+export const invitationTokenBody = z.object({
+  token: z.string().trim().min(1, 'The link has no token; open the link from the e-mail again.').max(200),
+}).strict()
+export type InvitationTokenBody = z.infer<typeof invitationTokenBody>
+
 export const attendeesQuery = z.object({
   ...pagination,
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -9,3 +9,6 @@ export const ticketParams = idParams.extend({ ticketId: z.uuid() })
 
 /** /api/events/:id/staff/:userId */
 export const staffMemberParams = idParams.extend({ userId: z.uuid() })
+
+/** /api/events/:id/invitations/:invitationId */
+export const invitationParams = idParams.extend({ invitationId: z.uuid() })

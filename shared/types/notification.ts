@@ -5,6 +5,7 @@ export type NotificationKind =
   | 'booking.changed'
   | 'booking.cancelled'
   | 'waitlist.offered'
+  | 'waitlist.withdrawn'
   | 'event.updated'
   | 'event.cancelled'
   | 'reminder'

@@ -18,6 +18,31 @@ export interface TeamDto {
   members: StaffMemberDto[]
 }
 
+/** An invitation by e-mail not yet accepted or revoked (GET /api/events/:id/invitations). */
+export interface StaffInvitationDto {
+  id: string
+  email: string
+  role: StaffRole
+  invitedBy: { id: string, name: string } | null
+  createdAt: string
+  expiresAt: string
+  /** EXPIRED: the link no longer works; invite again to send a new one. */
+  status: 'PENDING' | 'EXPIRED'
+}
+
+/** What an invitation link offers (POST /api/invitations/preview) and, once accepted, what it gave. */
+export interface InvitationViewDto {
+  event: { id: string, title: string, startsAt: string, timezone: string }
+  role: StaffRole
+  invitedBy: { name: string } | null
+  expiresAt: string
+}
+
+/** details of 410 INVITATION_INVALID. */
+export interface InvitationInvalidDetails {
+  reason: 'EXPIRED' | 'ACCEPTED' | 'REVOKED'
+}
+
 export interface AttendeeDto {
   ticketId: string
   /** The code in the ticket's QR, so the door can admit a guest found by name. */

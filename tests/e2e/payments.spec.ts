@@ -9,10 +9,6 @@ import { PDFParse } from 'pdf-parse'
 const PASSWORD = 'correct horse battery'
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString()
 
-// Seen once in a full CI run (2026-12-07, passing alone): the hold had one of the two seats clicked
-// (€45, not €90). One retry, reported as flaky, until the seat-selection race is found.
-test.describe.configure({ retries: 1 })
-
 async function signedIn(browser: Browser, name: string): Promise<{ context: BrowserContext, page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const res = await context.request.post('/api/auth/register', { data: { email: `pay-${randomBytes(4).toString('hex')}@example.test`, password: PASSWORD, name } })

@@ -65,7 +65,7 @@ test('every page renders and hydrates without a CSP violation', async ({ browser
 
   const anonymous = await browser.newContext()
   await watchViolations(anonymous)
-  for (const path of ['/', '/events', `/events/${eventId}`, '/search?q=policy', '/signin', '/signup']) {
+  for (const path of ['/', '/events', `/events/${eventId}`, '/search?q=policy', '/signin', '/signup', '/developers']) {
     const page = await anonymous.newPage()
     expect(await violationsOn(page, path), path).toEqual([])
     await page.close()

@@ -248,6 +248,43 @@ describe('event.updated and event.cancelled', () => {
     expect(kinds).toEqual(['booking.confirmed', 'event.updated', 'event.updated', 'event.cancelled'])
     expect(await reminders.getJob(reminderJobId(booking.id, startsAt))).toBeUndefined()
   })
+
+  // Issue 15.16: the cancel releases the places of a running waitlist offer; its holder is told, like
+  // the offer itself was (in the app and by e-mail). People still waiting had been promised nothing.
+  it('tells the holder of a waitlist offer the cancel dropped, and nobody merely waiting', async () => {
+    const [owner, buyer, other, offered, waiting] = await createUsers(5) as [TestUser, TestUser, TestUser, TestUser, TestUser]
+    const small = await createPublishedEvent(owner.id, [{ name: 'GA', kind: 'GA', capacity: 2, priceCents: 1000 }], { startsInDays: 10 })
+    const bookings = []
+    for (const who of [buyer, other]) {
+      const h = await api('POST', '/api/holds', { token: who.token, body: { eventId: small.id, ga: [{ sectionId: small.sections[0]!.id, quantity: 1 }] } })
+      bookings.push((await api('POST', '/api/bookings', { token: who.token, body: { holdId: h.body.id } })).body)
+    }
+    for (const who of [offered, waiting]) expect((await api('POST', `/api/events/${small.id}/waitlist`, { token: who.token, body: { quantity: 1 } })).status).toBe(201)
+    expect((await api('POST', `/api/bookings/${bookings[0].id}/cancel`, { token: buyer.token })).status).toBe(200)
+    expect((await api('GET', `/api/events/${small.id}/waitlist/me`, { token: offered.token })).body.status).toBe('OFFERED')
+
+    expect((await api('POST', `/api/events/${small.id}/cancel`, { token: owner.token })).status).toBe(200)
+    const cancelled = await outboxEnvelope(testDb(), 'event.cancelled', small.id)
+    await handle(cancelled, runtimeTools(testDb(), 'notifications', cancelled))
+
+    const [notice, ...more] = (await api('GET', '/api/notifications', { token: offered.token })).body.items
+    expect(more).toEqual([])
+    expect(notice).toMatchObject({ kind: 'waitlist.withdrawn', link: `${baseUrl()}/events/${small.id}`, data: { eventId: small.id } })
+    expect(notice.body).toContain('cancelled by its organiser')
+    const [mail, ...again] = mailsTo(await emailOf(offered.id))
+    expect(again).toEqual([])
+    expect(headerOf(mail!.raw, 'subject')).toMatch(/is cancelled: your waitlist places are released$/)
+    expect(decodePart(mimeParts(mail!.raw).find(p => /^text\/plain/i.test(p.headers['content-type'] ?? ''))!)).toContain('nothing to pay')
+
+    expect((await api('GET', '/api/notifications', { token: waiting.token })).body.total).toBe(0)
+    expect(mailsTo(await emailOf(waiting.id))).toEqual([])
+    expect((await api('GET', '/api/notifications', { token: other.token })).body.items.map((n: { kind: string }) => n.kind)).toEqual(['event.cancelled'])
+
+    // A redelivery (as if the processed mark were missing) tells nobody twice.
+    await handle(cancelled, bareTools(testDb(), cancelled))
+    expect(mailsTo(await emailOf(offered.id))).toHaveLength(1)
+    expect(await testDb().notification.count({ where: { userId: offered.id } })).toBe(1)
+  })
 })
 
 describe('user.registered and waitlist.offered', () => {

@@ -203,3 +203,40 @@ describe('checkout questions', () => {
     expect(late.body).toMatchObject({ statusCode: 409, code: 'EVENT_STARTED' })
   })
 })
+
+describe('changing seats', () => {
+  // A seat moved into another section is sold under that section's default type: its quota counts.
+  it('refuses a move that would pass the new section\'s type quota, and allows swaps within a full type', async () => {
+    const event = await createPublishedEvent(organiser.id, [
+      { name: 'Stalls', kind: 'SEATED', rows: 1, seatsPerRow: 4, priceCents: 3000 },
+      { name: 'Box', kind: 'SEATED', rows: 1, seatsPerRow: 4, priceCents: 6000 },
+    ])
+    const stalls = event.sections[0]!
+    const box = event.sections[1]!
+    const [buyer, rival] = await createUsers(2) as [TestUser, TestUser]
+    const book = async (who: TestUser, seatIds: string[]) => {
+      const hold = await api('POST', '/api/holds', { token: who.token, body: { eventId: event.id, seatIds } })
+      expect(hold.status, JSON.stringify(hold.body)).toBe(201)
+      return (await api('POST', '/api/bookings', { token: who.token, body: { holdId: hold.body.id } })).body
+    }
+    const booking = await book(buyer, stalls.placeIds.slice(0, 2))
+    await book(rival, [box.placeIds[0]!])
+    // The Box sells 2 at most (one is sold); the Stalls' type is exactly full with this booking.
+    await testDb().ticketType.updateMany({ where: { sectionId: box.id }, data: { quota: 2 } })
+    await testDb().ticketType.updateMany({ where: { sectionId: stalls.id }, data: { quota: 2 } })
+    const move = (seatIds: string[]) => api('PATCH', `/api/bookings/${booking.id}`, { token: buyer.token, body: { seatIds } })
+
+    const tooMany = await move([box.placeIds[1]!, box.placeIds[2]!])
+    expect(tooMany.status).toBe(409)
+    expect(tooMany.body).toMatchObject({ code: 'TYPE_UNAVAILABLE', details: { reason: 'quota' } })
+    const unchanged = await api('GET', `/api/bookings/${booking.id}`, { token: buyer.token })
+    expect(unchanged.body.tickets.filter((t: { valid: boolean }) => t.valid).map((t: { placeId: string }) => t.placeId).sort()).toEqual(stalls.placeIds.slice(0, 2).sort())
+    expect(await testDb().place.count({ where: { id: { in: [box.placeIds[1]!, box.placeIds[2]!] }, bookingId: { not: null } } })).toBe(0)
+
+    // Within the full Stalls type, seats swap freely; one seat into the Box fits its quota.
+    expect((await move([stalls.placeIds[0]!, stalls.placeIds[3]!])).status).toBe(200)
+    const moved = await move([stalls.placeIds[0]!, box.placeIds[1]!])
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200)
+    expect(moved.body.total).toMatchObject({ amountCents: 9000 })
+  })
+})

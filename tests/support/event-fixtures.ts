@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { expect } from 'vitest'
 import { api, uniqueEmail } from './http.ts'
+import { expectSpecAnswer } from './openapi.ts'
 import { testDatabaseUrl } from './lane.ts'
 
 export const PASSWORD = 'correct horse battery'
@@ -16,6 +17,7 @@ export interface TestUser {
 export async function registerUser(name = 'Organiser'): Promise<TestUser> {
   const res = await api('POST', '/api/auth/register', { body: { email: uniqueEmail('events'), password: PASSWORD, name } })
   expect(res.status).toBe(201)
+  expectSpecAnswer('POST /api/auth/register', res)
   return { id: res.body.user.id, token: res.body.accessToken }
 }
 
@@ -42,13 +44,13 @@ export function eventBody(overrides: Record<string, unknown> = {}) {
 export async function createEvent(token: string, overrides: Record<string, unknown> = {}) {
   const res = await api('POST', '/api/events', { token, body: eventBody(overrides) })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return res.body
+  return expectSpecAnswer('POST /api/events', res)
 }
 
 export async function publish(token: string, eventId: string) {
   const res = await api('POST', `/api/events/${eventId}/publish`, { token })
   expect(res.status, JSON.stringify(res.body)).toBe(200)
-  return res.body
+  return expectSpecAnswer('POST /api/events/{id}/publish', res)
 }
 
 export function sqlPool(): pg.Pool {

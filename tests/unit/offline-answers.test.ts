@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { answersForHold, gaSlot } from '../../app/utils/offline-answers.ts'
 
-const item = (placeId: string, sectionId: string, kind: 'SEATED' | 'GA') => ({ placeId, sectionId, kind }) as never
+const item = (placeId: string, sectionId: string, kind: 'SEATED' | 'GA') => ({ placeId, sectionId, kind })
 
 describe('answersForHold', () => {
   const hold = { items: [item('seat-a1', 'stalls', 'SEATED'), item('ga-1', 'floor', 'GA'), item('ga-2', 'floor', 'GA'), item('bal-1', 'balcony', 'GA')] }

@@ -1,5 +1,5 @@
 // Notices about the account itself: the welcome, a waitlist offer, a Google Calendar link lost.
-import { formatInZone, type EventFacts } from './event-facts.ts'
+import { eventFactsRows, formatInZone, type EventFacts } from './event-facts.ts'
 import type { Notice } from './notice.ts'
 
 export function welcomeNotice(user: { id: string, name: string }, appUrl: string): Notice {
@@ -39,6 +39,29 @@ export function waitlistOfferedNotice(offer: { userId: string, entryId: string, 
       paragraphs: [`Places came free for ${event.title} and we are holding them for you.`, `Confirm by ${deadline}; after that they go to the next person waiting.`],
       facts: [['Event', event.title], ['Confirm by', deadline]],
       action: { label: 'Confirm your places', url },
+    },
+  }
+}
+
+/** The event was called off while places were held for this person from the waitlist. */
+export function waitlistOfferWithdrawnNotice(offer: { userId: string, entryId: string }, event: EventFacts, appUrl: string): Notice {
+  const url = `${appUrl}/events/${event.id}`
+  return {
+    userId: offer.userId,
+    kind: 'waitlist.withdrawn',
+    title: `Cancelled: ${event.title}`,
+    body: `${event.title} has been cancelled by its organiser, so the places held for you from the waitlist are released. You had not booked them: there is nothing to pay.`,
+    link: url,
+    data: { eventId: event.id, entryId: offer.entryId },
+    email: {
+      subject: `${event.title} is cancelled: your waitlist places are released`,
+      heading: 'Your waitlist offer is withdrawn',
+      paragraphs: [
+        `We're sorry: the organiser cancelled ${event.title}, so the places we were holding for you from the waitlist are no longer yours to take.`,
+        'You had not booked them, so there is nothing to pay and nothing to refund.',
+      ],
+      facts: eventFactsRows(event),
+      action: { label: 'See the event', url },
     },
   }
 }

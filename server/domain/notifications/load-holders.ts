@@ -34,3 +34,16 @@ export async function lastToldStates(db: Db, eventId: string, userIds: string[])
      ORDER BY user_id, created_at DESC`
   return new Map(rows.map(r => [r.user_id, r.state]))
 }
+
+/**
+ * Waitlist offers the event's cancellation dropped: entries lapsed by the cancel itself (same
+ * instant) while their offer still ran. People still waiting without an offer are not among them.
+ */
+export async function droppedOffers(db: Db, eventId: string, cancelledAt: Date): Promise<{ userId: string, entryId: string }[]> {
+  const entries = await db.waitlistEntry.findMany({
+    where: { eventId, status: 'LAPSED', updatedAt: cancelledAt, offerExpiresAt: { gt: cancelledAt } },
+    orderBy: { seq: 'asc' },
+    select: { id: true, userId: true },
+  })
+  return entries.map(e => ({ userId: e.userId, entryId: e.id }))
+}

@@ -1,11 +1,13 @@
-// event.updated / event.cancelled: every ticket holder hears once. An update is only worth a notice
+// event.updated / event.cancelled: every ticket holder hears once (and, on a cancel, whoever had a
+// waitlist offer running, whose places the cancel released). An update is only worth a notice
 // when the time or place moved: the payload says whether the times changed, and the state each
 // holder was last told (kept with their notices) shows a venue change; holders with no such notice
 // (in-app notifications off) are told about time changes only.
 import { deliverNotices } from './deliver-notices.ts'
 import { eventState, sameEventState } from './event-facts.ts'
 import { eventCancelledNotice, eventUpdatedNotice } from './event-notices.ts'
-import { cancelledHolders, confirmedHolders, lastToldStates } from './load-holders.ts'
+import { waitlistOfferWithdrawnNotice } from './account-notices.ts'
+import { cancelledHolders, confirmedHolders, droppedOffers, lastToldStates } from './load-holders.ts'
 import { loadEventFacts } from './load-booking-facts.ts'
 import type { NotifyContext } from './notice.ts'
 import { tryReminders, type BookingNotifyDeps } from './notify-booking.ts'
@@ -38,7 +40,10 @@ export async function notifyEventCancelled(deps: BookingNotifyDeps, ctx: NotifyC
     await deliverNotices(deps, ctx, [])
     return
   }
-  const holders = await cancelledHolders(deps.db, eventId, event.cancelledAt)
+  const [holders, offers] = await Promise.all([cancelledHolders(deps.db, eventId, event.cancelledAt), droppedOffers(deps.db, eventId, event.cancelledAt)])
   await tryReminders(deps, 'removing reminders', queue => removeReminders(queue, holders.flatMap(h => h.bookings.map(b => b.id))))
-  await deliverNotices(deps, ctx, holders.map(h => eventCancelledNotice(facts, h, deps.appUrl)))
+  await deliverNotices(deps, ctx, [
+    ...holders.map(h => eventCancelledNotice(facts, h, deps.appUrl)),
+    ...offers.map(o => waitlistOfferWithdrawnNotice(o, facts, deps.appUrl)),
+  ])
 }

@@ -8,6 +8,7 @@ import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
 
 type OrganisingAuditAction =
   | 'staff.added' | 'staff.role_changed' | 'staff.removed'
+  | 'staff.invited' | 'staff.invitation_revoked' | 'staff.invitation_accepted'
   | 'attendees.exported' | 'checkin.synced' | 'booking.paid_at_venue'
   | 'event.disabled' | 'event.enabled' | 'user.disabled' | 'user.enabled'
 

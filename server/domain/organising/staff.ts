@@ -1,23 +1,16 @@
-// The event's team. Organisers and co-organisers manage it; only the organiser adds, promotes or
-// removes co-organisers, so a co-organiser cannot lock the organiser's other partners out. Invitees
-// must already have a Bookify account: organisers invite colleagues they know, so an unknown
-// address is answered plainly (404 UNKNOWN_USER) rather than hidden.
+// The event's team. Organisers and co-organisers manage it (team-rights.ts says who may give which
+// role). Adding someone directly needs a Bookify account with that address: organisers add
+// colleagues they know, so an unknown address is answered plainly (404 UNKNOWN_USER) rather than
+// hidden. People without an account (yet) are invited by e-mail instead (invitations.ts).
 import type { AfterCommit } from '../ports.ts'
 import type { Db } from '../../db/client.ts'
 import type { AddStaffBody } from '../../../shared/schemas/organising.ts'
-import type { StaffMemberDto, StaffRole, TeamDto } from '../../../shared/types/organising.ts'
+import type { StaffMemberDto, TeamDto } from '../../../shared/types/organising.ts'
 import { isUuid } from '../events/access.ts'
 import { DomainError } from '../errors.ts'
 import { audit } from './audit-log.ts'
-import { requireEventRole, ROLES, type EventAccessRole, type EventCaller } from './event-roles.ts'
-
-function mayManage(roles: EventAccessRole[], role: StaffRole): boolean {
-  return role === 'CHECKIN' ? roles.some(r => ROLES.manage.includes(r as never)) : roles.includes('ORGANISER')
-}
-
-function refuseRole(role: StaffRole): never {
-  throw new DomainError('FORBIDDEN', role === 'CO_ORGANISER' ? 'Only the organiser adds or removes co-organisers.' : 'Your role on this event does not allow this.')
-}
+import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
+import { mayManage, refuseRole } from './team-rights.ts'
 
 export async function listTeam(db: Db, eventId: string, caller: EventCaller): Promise<TeamDto> {
   const { event, roles } = await requireEventRole(db, eventId, caller, ROLES.read)

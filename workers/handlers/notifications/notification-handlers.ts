@@ -9,6 +9,7 @@ import { notifyEventCancelled, notifyEventUpdated } from '../../../server/domain
 import { notifyWaitlistOffered, notifyWelcome } from '../../../server/domain/notifications/notify-account.ts'
 import { notifyRefundCompleted } from '../../../server/domain/notifications/notify-refund.ts'
 import { notifyPasswordReset } from '../../../server/domain/notifications/notify-password-reset.ts'
+import { notifyStaffInvitation } from '../../../server/domain/notifications/notify-staff-invitation.ts'
 import type { HandlerMap, HandlerTools } from '../../runtime/handlers.ts'
 
 export type NotificationServices = Omit<BookingNotifyDeps, 'db' | 'log'>
@@ -29,6 +30,7 @@ export function notificationHandlers(services: NotificationServices): HandlerMap
     [K.eventCancelled]: notifier(notifyEventCancelled),
     [K.userRegistered]: notifier(notifyWelcome),
     [K.passwordResetRequested]: notifier(notifyPasswordReset),
+    [K.staffInvited]: notifier(notifyStaffInvitation),
     [K.refundCompleted]: notifier(notifyRefundCompleted),
   }
 }
