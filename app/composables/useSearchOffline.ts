@@ -1,15 +1,10 @@
 // The search index kept on this device for offline search: refreshed from GET /api/search/index
 // with its ETag (an unchanged index costs a 304), stored through utils/idb.ts, and searched with the
 // same shared function the server runs, so offline results rank the same way.
-//
-// The search code itself is loaded only when first needed (offline, or the search page's first
-// offline search): the header's search box is on every page and must not weigh on the first visit.
-import type { LoadedSearch } from '#shared/search/load-search'
-import type { SearchParams } from '#shared/search/search-events'
+import { loadSearch, type LoadedSearch } from '#shared/search/load-search'
+import { searchEvents, type SearchParams } from '#shared/search/search-events'
+import { suggest } from '#shared/search/suggester'
 import type { SearchIndexPayload, SearchPageDto, SuggestionDto } from '#shared/types/search'
-
-const searchCode = () => Promise.all([import('#shared/search/load-search'), import('#shared/search/search-events'), import('#shared/search/suggester')])
-  .then(([{ loadSearch }, { searchEvents }, { suggest }]) => ({ loadSearch, searchEvents, suggest }))
 
 // Browser-only state (these functions never run during server rendering).
 let inMemory: { etag: string, search: LoadedSearch } | undefined
@@ -18,7 +13,7 @@ let syncing: Promise<void> | undefined
 async function loaded(): Promise<LoadedSearch | undefined> {
   const stored = await getSearchIndex().catch(() => undefined)
   if (!stored) return undefined
-  if (inMemory?.etag !== stored.etag) inMemory = { etag: stored.etag, search: (await searchCode()).loadSearch(stored.payload) }
+  if (inMemory?.etag !== stored.etag) inMemory = { etag: stored.etag, search: loadSearch(stored.payload) }
   return inMemory.search
 }
 
@@ -50,12 +45,12 @@ export function useSearchOffline() {
 
   async function searchOffline(params: SearchParams): Promise<SearchPageDto | undefined> {
     const search = await loaded()
-    return search && (await searchCode()).searchEvents(search, params)
+    return search && searchEvents(search, params)
   }
 
   async function suggestOffline(q: string): Promise<SuggestionDto[]> {
     const search = await loaded()
-    return search ? (await searchCode()).suggest(search.suggester, q) : []
+    return search ? suggest(search.suggester, q) : []
   }
 
   return { available, sync, searchOffline, suggestOffline }
