@@ -37,4 +37,26 @@ describe('access tokens', () => {
     const token = await signAccessToken(CLAIMS, 'o'.repeat(32))
     await expect(verifyAccessToken(token, SECRET)).rejects.toMatchObject({ code: 'TOKEN_INVALID' })
   })
+
+  describe('once verified (remembered by their exact text)', () => {
+    it('still expire on time', async () => {
+      const issued = Date.now()
+      const token = await signAccessToken(CLAIMS, SECRET, issued)
+      expect(await verifyAccessToken(token, SECRET, issued)).toEqual(CLAIMS)
+      await expect(verifyAccessToken(token, SECRET, issued + (ACCESS_TOKEN_TTL_SECONDS + 1) * 1000))
+        .rejects.toMatchObject({ code: 'TOKEN_INVALID', details: { reason: 'expired' } })
+    })
+
+    it('lend nothing to a forgery that reuses the signature', async () => {
+      const token = await signAccessToken(CLAIMS, SECRET)
+      await verifyAccessToken(token, SECRET)
+      await expect(verifyAccessToken(tamper(token, (_h, p) => { p.role = 'ADMIN' }), SECRET)).rejects.toMatchObject({ code: 'TOKEN_INVALID' })
+    })
+
+    it('are refused under another secret', async () => {
+      const token = await signAccessToken(CLAIMS, SECRET)
+      await verifyAccessToken(token, SECRET)
+      await expect(verifyAccessToken(token, 'o'.repeat(32))).rejects.toMatchObject({ code: 'TOKEN_INVALID' })
+    })
+  })
 })

@@ -38,14 +38,42 @@ export async function signAccessToken(claims: AccessClaims, secret: string, now 
     .sign(await key(secret))
 }
 
-export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims> {
+/**
+ * Tokens already verified, by their exact text, until they expire. A waiting room's crowd polls its
+ * status every few seconds with the same token; verifying each poll again goes through WebCrypto's
+ * thread pool (an HMAC round trip that was the largest share of a status request's cost, and its
+ * queueing the tail of its latency). The exact string is the key, so a token that differs in one
+ * byte is verified afresh; expiry is checked on every hit. Bounded: the oldest entries go first.
+ */
+const VERIFIED_MAX = 50_000
+const verified = new Map<string, { secret: string, claims: AccessClaims, exp: number }>()
+
+function remembered(token: string, secret: string, nowSeconds: number): AccessClaims | undefined {
+  const hit = verified.get(token)
+  if (!hit) return undefined
+  if (hit.secret === secret && hit.exp > nowSeconds) return hit.claims
+  verified.delete(token)
+  return undefined
+}
+
+function remember(token: string, secret: string, claims: AccessClaims, exp: number) {
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!)
+  verified.set(token, { secret, claims, exp })
+}
+
+export async function verifyAccessToken(token: string, secret: string, now = Date.now()): Promise<AccessClaims> {
+  const nowSeconds = Math.floor(now / 1000)
+  const known = remembered(token, secret, nowSeconds)
+  if (known) return known
   try {
-    const { payload } = await jwtVerify(token, await key(secret), { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE })
+    const { payload } = await jwtVerify(token, await key(secret), { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, currentDate: new Date(now) })
     const role = payload.role
-    if (typeof payload.sub !== 'string' || (role !== 'USER' && role !== 'ADMIN') || typeof payload.fam !== 'string') {
+    if (typeof payload.sub !== 'string' || (role !== 'USER' && role !== 'ADMIN') || typeof payload.fam !== 'string' || typeof payload.exp !== 'number') {
       throw new DomainError('TOKEN_INVALID', 'The access token is malformed.')
     }
-    return { userId: payload.sub, role, familyId: payload.fam }
+    const claims: AccessClaims = { userId: payload.sub, role, familyId: payload.fam }
+    remember(token, secret, claims, payload.exp)
+    return claims
   } catch (err) {
     if (err instanceof DomainError) throw err
     const expired = err instanceof joseErrors.JWTExpired
