@@ -2,7 +2,7 @@
 // decided by bookify_claim_hold under 200-way races, windows, hidden types and max-per-order refuse
 // with the contract's codes, and answers travel from the booking to the attendee CSV.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { api } from '../support/http.ts'
+import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 
 let organiser: TestUser
@@ -131,12 +131,46 @@ describe('promo codes', () => {
     expect(winner.body).toMatchObject({ total: { amountCents: 4000 }, discount: { amountCents: 1000 }, items: [{ unitPrice: { amountCents: 5000 }, discount: { amountCents: 1000 }, price: { amountCents: 4000 } }] })
     const listed = await api('GET', `/api/events/${event.id}/promo-codes`, { token: organiser.token })
     expect(listed.body).toMatchObject([{ code: 'TEN-OFF', uses: 10, maxUses: 10 }])
-    // One of the ten lapses: its use is free again at once.
-    const past = new Date(Date.now() - 1000)
-    await testDb().hold.update({ where: { id: winner.body.id }, data: { expiresAt: past } })
-    await testDb().place.updateMany({ where: { holdId: winner.body.id }, data: { heldUntil: past } })
+    // One of the ten is released: its use is free again at once (the server's refusal memo, which
+    // just learned the code was used up, forgets it with the freed places).
+    const winners = results.filter(r => r.status === 201)
+    const released = await api('DELETE', `/api/holds/${winner.body.id}`, { token: buyers[results.indexOf(winner)]!.token })
+    expect(released.status).toBe(204)
     const late = await api('POST', '/api/holds', { token: buyers[200]!.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 1 }], promoCode: 'Ten-Off' } })
     expect(late.status).toBe(201)
+    // Another lapses (forged in the database): its use comes back too, counted by the claim.
+    const lapsed = winners[1]!.body.id
+    const past = new Date(Date.now() - 1000)
+    await testDb().hold.update({ where: { id: lapsed }, data: { expiresAt: past } })
+    await testDb().place.updateMany({ where: { holdId: lapsed }, data: { heldUntil: past } })
+    const [another] = await createUsers(1) as [TestUser]
+    const after = await api('POST', '/api/holds', { token: another!.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 1 }], promoCode: 'TEN-OFF' } })
+    expect(after.status).toBe(201)
+  })
+
+  it('refuses a full type and a used-up code from memory with the database\'s answer, never to their holder, and forgets on release', async () => {
+    const { event, sectionId } = await gaEvent(50)
+    const vip = await addType(event.id, sectionId, { name: 'VIP', priceCents: 9000, quota: 1 })
+    expect((await api('POST', `/api/events/${event.id}/promo-codes`, { token: organiser.token, body: { code: 'ONCE', kind: 'AMOUNT', value: 500, maxUses: 1 } })).status).toBe(201)
+    const [holder, buyer] = await createUsers(2) as [TestUser, TestUser]
+    const claim = (user: TestUser, line: { ticketTypeId?: string }, promoCode?: string) =>
+      api('POST', '/api/holds', { token: user.token, body: { eventId: event.id, ga: [{ sectionId, quantity: 1, ...line }], ...(promoCode ? { promoCode } : {}) } })
+    const memoRefusals = async () => Number((await (await fetch(`${baseUrl()}/metrics`)).text()).match(/^bookify_hold_refusals_from_memo_total(?:{[^}]*})? (\d+)/m)?.[1] ?? 0)
+    const held = await claim(holder, { ticketTypeId: vip.id }, 'once')
+    expect(held.status).toBe(201)
+    const before = await memoRefusals()
+    // The first refusals come from the database and teach the memo; the rest are the memo's, worded alike.
+    for (let i = 0; i < 3; i++) {
+      expect((await claim(buyer, { ticketTypeId: vip.id })).body).toMatchObject({ code: 'TYPE_UNAVAILABLE', details: { reason: 'quota', ticketTypeId: vip.id } })
+      expect((await claim(buyer, {}, 'Once')).body).toMatchObject({ code: 'PROMO_INVALID', details: { reason: 'used_up' } })
+    }
+    expect(await memoRefusals() - before).toBe(4)
+    // The holder asks again with both: their new hold replaces the old one, so both are theirs to take.
+    const again = await claim(holder, { ticketTypeId: vip.id }, 'ONCE')
+    expect(again.status).toBe(201)
+    // Released: type and code are free at once.
+    expect((await api('DELETE', `/api/holds/${again.body.id}`, { token: holder.token })).status).toBe(204)
+    expect((await claim(buyer, { ticketTypeId: vip.id }, 'once')).status).toBe(201)
   })
 
   it('answers PROMO_INVALID with the reason: unknown, not applicable to the chosen types, expired', async () => {

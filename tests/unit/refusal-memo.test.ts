@@ -98,4 +98,48 @@ describe('RefusalMemo', () => {
     memo.rememberSeats(EVENT, [{ placeId: A1, holderId: 'alice', heldUntil: new Date(2_000_000) }])
     expect(memo.refusal('bob', { ...seats([A1]), eventId: '00000000-0000-4000-8000-000000000002' })).toBeUndefined()
   })
+
+  describe('ticket types at their quota and used-up codes', () => {
+    const TYPE = '00000000-0000-4000-8000-0000000000c1'
+    const gaOf = (typeId: string, quantity: number, promoCode?: string) =>
+      ({ eventId: EVENT, seatIds: [], ga: [{ sectionId: SECTION, quantity, ticketTypeId: typeId }], promoCode })
+
+    it('refuses more of a full type than is left, with the database\'s answer, and lets a request that fits through', () => {
+      const { memo } = memoAt()
+      memo.rememberFullType(EVENT, TYPE, 1, ['alice'], null)
+      expect(memo.refusal('bob', gaOf(TYPE, 2))).toMatchObject({ code: 'TYPE_UNAVAILABLE', message: 'That ticket type is sold out.', details: { reason: 'quota', ticketTypeId: TYPE } })
+      expect(memo.refusal('bob', gaOf(TYPE, 1))).toBeUndefined()
+      expect(memo.refusal('bob', { eventId: EVENT, seatIds: [A1, A2], seatTypeIds: [TYPE, TYPE], ga: [] })).toMatchObject({ code: 'TYPE_UNAVAILABLE' })
+      expect(memo.refusal('bob', { eventId: EVENT, seatIds: [A1, A2], ga: [] })).toBeUndefined()
+    })
+
+    it('never refuses a type or a code to someone whose hold carries it (their new hold gives it back first)', () => {
+      const { memo } = memoAt()
+      memo.rememberFullType(EVENT, TYPE, 0, ['alice'], null)
+      memo.rememberUsedUpCode(EVENT, 'SPRING', ['alice'], null)
+      expect(memo.refusal('alice', gaOf(TYPE, 2, 'spring'))).toBeUndefined()
+    })
+
+    it('refuses a used-up code whatever its case, and only that code', () => {
+      const { memo } = memoAt()
+      memo.rememberUsedUpCode(EVENT, 'Spring', [], null)
+      expect(memo.refusal('bob', gaOf(TYPE, 1, 'SPRING'))).toMatchObject({ code: 'PROMO_INVALID', message: 'This code has been used up.', details: { reason: 'used_up' } })
+      expect(memo.refusal('bob', gaOf(TYPE, 1, 'SUMMER'))).toBeUndefined()
+      expect(memo.refusal('bob', gaOf(TYPE, 1))).toBeUndefined()
+    })
+
+    it('forgets them when the first hold carrying them lapses, after its lifetime, and when places of the event are freed', () => {
+      const { memo, clock } = memoAt()
+      memo.rememberFullType(EVENT, TYPE, 0, ['alice'], new Date(clock.now + 300))
+      memo.rememberUsedUpCode(EVENT, 'SPRING', [], null)
+      clock.now += 300
+      expect(memo.refusal('bob', gaOf(TYPE, 1))).toBeUndefined()
+      expect(memo.refusal('bob', gaOf(TYPE, 1, 'SPRING'))).toBeDefined()
+      clock.now += 700
+      expect(memo.refusal('bob', gaOf(TYPE, 1, 'SPRING'))).toBeUndefined()
+      memo.rememberUsedUpCode(EVENT, 'SPRING', [], null)
+      memo.forgetEvent(EVENT)
+      expect(memo.refusal('bob', gaOf(TYPE, 1, 'SPRING'))).toBeUndefined()
+    })
+  })
 })

@@ -6,7 +6,7 @@ import type { CreateHoldBody } from '../../../shared/schemas/holds.ts'
 import type { HoldDto } from '../../../shared/types/event.ts'
 import { DomainError } from '../errors.ts'
 import { placesNow, type AfterCommit } from '../ports.ts'
-import { claimRefusal, type RefusedPlaces } from './claim-refusal.ts'
+import { claimRefusal, promoRefusal, typeRefusal, type RefusedPlaces } from './claim-refusal.ts'
 import { loadHold } from './hold-dto.ts'
 import type { RefusalMemo } from './refusal-memo.ts'
 
@@ -26,21 +26,6 @@ interface ClaimResult {
 
 const CLAIM_SQL = `SELECT * FROM bookify_claim_hold($1::uuid, $2::uuid, $3::uuid, $4::uuid[], $5::uuid[], $6::int[],
   p_seat_type_ids => $7::uuid[], p_ga_type_ids => $8::uuid[], p_promo_code => $9::text)`
-
-const TYPE_REFUSALS: Record<string, string> = {
-  unknown: 'That ticket type is not on sale for those places.',
-  not_on_sale_yet: 'That ticket type is not on sale yet.',
-  sales_ended: 'Sales of that ticket type have ended.',
-  max_per_order: 'That ticket type is limited per order.',
-  quota: 'That ticket type is sold out.',
-}
-
-const PROMO_REFUSALS: Record<string, string> = {
-  unknown: 'There is no such code for this event.',
-  expired: 'This code is not valid now.',
-  used_up: 'This code has been used up.',
-  not_applicable: 'This code does not apply to the tickets you chose.',
-}
 
 /** The parsed POST /api/holds body; types and a code are optional for callers inside the server. */
 export type HoldRequest = Pick<CreateHoldBody, 'eventId' | 'seatIds' | 'ga'> & Partial<Pick<CreateHoldBody, 'seatTypeIds' | 'promoCode'>>
@@ -86,9 +71,11 @@ export async function createHold(db: Db, effects: AfterCommit, userId: string, b
     case 'NOT_ON_SALE':
       throw new DomainError('NOT_FOUND', 'This event is not on sale.')
     case 'TYPE_UNAVAILABLE':
-      throw new DomainError('TYPE_UNAVAILABLE', TYPE_REFUSALS[result.reason ?? ''] ?? 'That ticket type is not available.', { reason: result.reason, ticketTypeId: result.ticket_type_id })
+      if (memo && result.reason === 'quota' && result.ticket_type_id) await learnFullType(db, memo, body.eventId, result.ticket_type_id)
+      throw typeRefusal(result.reason, result.ticket_type_id)
     case 'PROMO_INVALID':
-      throw new DomainError('PROMO_INVALID', PROMO_REFUSALS[result.reason ?? ''] ?? 'This code is not valid.', { reason: result.reason })
+      if (memo && result.reason === 'used_up' && body.promoCode) await learnUsedUpCode(db, memo, body.eventId, body.promoCode)
+      throw promoRefusal(result.reason)
     case 'SOLD_OUT':
     case 'SEATS_UNAVAILABLE': {
       const refused = { unavailable: result.unavailable, sectionId: result.section_id ?? undefined, available: result.available ?? 0 }
@@ -128,6 +115,36 @@ async function learnFromRefusal(db: Db, memo: RefusalMemo, eventId: string, outc
   }
 }
 
+/** Teaches the memo a ticket type at its quota: how many units are left, who holds some, when the first lapses. */
+async function learnFullType(db: Db, memo: RefusalMemo, eventId: string, typeId: string): Promise<void> {
+  if (memo.knowsType(eventId, typeId)) return
+  try {
+    const { rows: [type] } = await sqlPool(db).query<{ available: number, holders: string[], next_free_at: Date | null }>({
+      name: 'bookify_memo_type',
+      text: TYPE_HOLDERS_SQL,
+      values: [typeId],
+    })
+    if (type) memo.rememberFullType(eventId, typeId, type.available, type.holders, type.next_free_at)
+  } catch {
+    // The refusal itself stands; the memo just stays unaware.
+  }
+}
+
+/** Teaches the memo a used-up code: who holds a hold carrying it, and when the first of those lapses. */
+async function learnUsedUpCode(db: Db, memo: RefusalMemo, eventId: string, code: string): Promise<void> {
+  if (memo.knowsUsedUpCode(eventId, code)) return
+  try {
+    const { rows: [uses] } = await sqlPool(db).query<{ holders: string[], next_free_at: Date | null }>({
+      name: 'bookify_memo_code',
+      text: CODE_HOLDERS_SQL,
+      values: [eventId, code.toLowerCase()],
+    })
+    if (uses) memo.rememberUsedUpCode(eventId, code, uses.holders, uses.next_free_at)
+  } catch {
+    // As above.
+  }
+}
+
 // Taken seats and their holders. A seat held by a hold that has already lapsed is free (lazy
 // expiry) and so is left out; booked seats have no holder to exempt.
 const SEAT_HOLDERS_SQL = `
@@ -142,3 +159,25 @@ const SECTION_HOLDERS_SQL = `
   SELECT coalesce(array_agg(DISTINCT h.user_id), '{}') AS holders, min(p.held_until) AS next_free_at
     FROM places p JOIN holds h ON h.id = p.hold_id
    WHERE p.section_id = $1::uuid AND p.booking_id IS NULL AND p.held_until > clock_timestamp()`
+
+// A limited type: what is left of its quota (booked places and unexpired holds count, as in the
+// claim), who holds some of it, and when the first of those holds lapses.
+const TYPE_HOLDERS_SQL = `
+  SELECT greatest(tt.quota - count(p.id), 0)::int AS available,
+         coalesce(array_agg(DISTINCT h.user_id) FILTER (WHERE h.user_id IS NOT NULL), '{}') AS holders,
+         min(p.held_until) FILTER (WHERE p.booking_id IS NULL) AS next_free_at
+    FROM ticket_types tt
+    LEFT JOIN places p ON p.ticket_type_id = tt.id
+         AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > clock_timestamp()))
+    LEFT JOIN holds h ON h.id = p.hold_id AND p.booking_id IS NULL
+   WHERE tt.id = $1::uuid AND tt.quota IS NOT NULL
+   GROUP BY tt.quota`
+
+// A code's unexpired holds: their buyers (whose new hold gives their use back) and the first lapse.
+const CODE_HOLDERS_SQL = `
+  SELECT coalesce(array_agg(DISTINCT h.user_id) FILTER (WHERE h.status = 'ACTIVE'), '{}') AS holders,
+         min(h.expires_at) FILTER (WHERE h.status = 'ACTIVE') AS next_free_at
+    FROM promo_codes c
+    JOIN holds h ON h.promo_code_id = c.id
+         AND ((h.status = 'ACTIVE' AND h.expires_at > clock_timestamp()) OR h.status = 'CONFIRMED')
+   WHERE c.event_id = $1::uuid AND c.code_key = $2 AND c.deleted_at IS NULL`
