@@ -159,10 +159,12 @@ async function main() {
     }
     const holds = reports.flatMap(r => r.holds)
     const granted = holds.filter(h => h.status === 201)
+    const told = reports.filter(r => r.closedCount > 0)
     figures.sale = {
       soldOutS: (Math.max(...granted.map(h => h.at)) - saleStart) / 1000,
-      closedS: (Math.min(...reports.map(r => r.firstClosedAt)) - saleStart) / 1000,
-      everyoneToldS: (Math.max(...reports.map(r => r.lastClosedAt)) - saleStart) / 1000,
+      // Only crowds that were told count: one told nobody reports ±Infinity, which IPC turns into null.
+      closedS: (Math.min(...told.map(r => r.firstClosedAt)) - saleStart) / 1000,
+      everyoneToldS: (Math.max(...told.map(r => r.lastClosedAt)) - saleStart) / 1000,
       told: reports.reduce((n, r) => n + r.closedCount, 0),
       admitted: reports.reduce((n, r) => n + r.acted, 0),
       holdAttempts: holds.length,
