@@ -19,7 +19,12 @@ import { authResponse, meResponse, refreshResponse, userResponse } from '../../s
 import { jsonObject, page } from '../../shared/schemas/responses/common.ts'
 import { apiKeyCreatedResponse, apiKeyListResponse, apiKeyResponse } from '../../shared/schemas/responses/api-keys.ts'
 import { auditPageResponse, eventDetailResponse, eventPageResponse, organiserEventPageResponse, seatMapResponse } from '../../shared/schemas/responses/events.ts'
-import { bookingPageResponse, bookingResponse, holdResponse } from '../../shared/schemas/responses/orders.ts'
+import { bookingPageResponse, bookingResponse, holdResponse, refundResponse } from '../../shared/schemas/responses/orders.ts'
+import { adminEventResponse, adminUserResponse, attendeeResponse, checkInListResponse, checkInResultResponse, checkInSyncResponse, dashboardResponse, invitationViewResponse, staffInvitationResponse, staffMemberResponse, teamResponse, venuePaymentResponse } from '../../shared/schemas/responses/organising.ts'
+import { promoCheckResponse, promoCodeResponse, questionResponse } from '../../shared/schemas/responses/pricing.ts'
+import { eventPaymentsResponse, invoiceSummaryResponse, stripeWebhookReceipt } from '../../shared/schemas/responses/payments.ts'
+import { queueOverviewResponse, queueProofResponse, queueStatusResponse, waitlistStatusResponse } from '../../shared/schemas/responses/queue.ts'
+import { notificationResponse, searchIndexResponse, searchPageResponse, seatAvailabilityResponse, seatGeometryResponse, suggestResponse } from '../../shared/schemas/responses/discovery.ts'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -80,11 +85,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/events', summary: 'Published, upcoming events', tag: 'Events', auth: 'optional', scope: 'events:read', query: listEventsQuery, responses: ok(eventPageResponse) },
   { method: 'get', path: '/api/events/{id}', summary: 'One event with its sections and ticket types', tag: 'Events', auth: 'optional', scope: 'events:read', params: idParams, responses: ok(eventDetailResponse) },
   { method: 'get', path: '/api/events/{id}/seats', summary: 'The seat map with every seat\'s status', tag: 'Events', auth: 'optional', scope: 'events:read', params: idParams, responses: ok(seatMapResponse) },
-  { method: 'get', path: '/api/events/{id}/seats/availability', summary: 'Packed seat statuses (2 bits a seat)', tag: 'Events', auth: 'optional', scope: 'events:read', params: idParams, responses: ok(jsonObject) },
-  { method: 'get', path: '/api/events/{id}/seats/geometry', summary: 'The seat map\'s geometry, cacheable by version', tag: 'Events', auth: 'optional', scope: 'events:read', params: idParams, query: seatGeometryQuery, responses: ok(jsonObject) },
+  { method: 'get', path: '/api/events/{id}/seats/availability', summary: 'Packed seat statuses (2 bits a seat)', tag: 'Events', auth: 'optional', scope: 'events:read', params: idParams, responses: ok(seatAvailabilityResponse) },
+  { method: 'get', path: '/api/events/{id}/seats/geometry', summary: 'The seat map\'s geometry, cacheable by version', tag: 'Events', auth: 'optional', scope: 'events:read', params: idParams, query: seatGeometryQuery, responses: ok(seatGeometryResponse) },
   { method: 'get', path: '/api/events/{id}/live', summary: 'Availability changes as they happen', tag: 'Events', auth: 'optional', params: idParams, responses: ok(sse) },
   { method: 'get', path: '/api/events/{id}/calendar.ics', summary: 'The event as iCalendar', tag: 'Events', auth: 'optional', scope: 'events:read', params: idParams, responses: ok(ics) },
-  { method: 'get', path: '/api/events/{id}/questions', summary: 'The event\'s checkout questions', tag: 'Pricing', auth: 'optional', scope: 'events:read', params: idParams, responses: ok(z.array(jsonObject)) },
+  { method: 'get', path: '/api/events/{id}/questions', summary: 'The event\'s checkout questions', tag: 'Pricing', auth: 'optional', scope: 'events:read', params: idParams, responses: ok(z.array(questionResponse)) },
 
   // Organising
   { method: 'post', path: '/api/events', summary: 'Create a draft event with its inventory', tag: 'Organising', auth: 'user', scope: 'events:write', body: createEventBody, responses: { 201: eventDetailResponse } },
@@ -92,30 +97,30 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/api/events/{id}/publish', summary: 'Publish a draft', tag: 'Organising', auth: 'user', scope: 'events:write', params: idParams, responses: ok(eventDetailResponse) },
   { method: 'post', path: '/api/events/{id}/cancel', summary: 'Cancel an event, notifying every ticket holder', tag: 'Organising', auth: 'user', scope: 'events:write', params: idParams, responses: ok(eventDetailResponse) },
   { method: 'get', path: '/api/organiser/events', summary: 'My events with sales figures', tag: 'Organising', auth: 'user', scope: 'events:read', query: organiserEventsQuery, responses: ok(organiserEventPageResponse) },
-  { method: 'get', path: '/api/events/{id}/dashboard', summary: 'Sales over time', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, responses: ok(jsonObject) },
+  { method: 'get', path: '/api/events/{id}/dashboard', summary: 'Sales over time', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, responses: ok(dashboardResponse) },
   { method: 'get', path: '/api/events/{id}/audit', summary: 'The event\'s audit log, newest first', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, query: auditQuery, responses: ok(auditPageResponse) },
-  { method: 'get', path: '/api/events/{id}/attendees', summary: 'Attendee list, JSON or CSV', tag: 'Organising', auth: 'user', scope: 'orders:read', params: idParams, query: attendeesQuery, responses: ok(jsonOrCsv(page(jsonObject))) },
-  { method: 'get', path: '/api/events/{id}/staff', summary: 'The event\'s team', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, responses: ok(jsonObject) },
-  { method: 'post', path: '/api/events/{id}/staff', summary: 'Add a co-organiser or check-in staff', tag: 'Organising', auth: 'user', scope: 'events:write', params: idParams, body: addStaffBody, responses: { 201: jsonObject } },
+  { method: 'get', path: '/api/events/{id}/attendees', summary: 'Attendee list, JSON or CSV', tag: 'Organising', auth: 'user', scope: 'orders:read', params: idParams, query: attendeesQuery, responses: ok(jsonOrCsv(page(attendeeResponse))) },
+  { method: 'get', path: '/api/events/{id}/staff', summary: 'The event\'s team', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, responses: ok(teamResponse) },
+  { method: 'post', path: '/api/events/{id}/staff', summary: 'Add a co-organiser or check-in staff', tag: 'Organising', auth: 'user', scope: 'events:write', params: idParams, body: addStaffBody, responses: { 201: staffMemberResponse } },
   { method: 'delete', path: '/api/events/{id}/staff/{userId}', summary: 'Remove a team member', tag: 'Organising', auth: 'user', scope: 'events:write', params: staffMemberParams, responses: noContent },
-  { method: 'get', path: '/api/events/{id}/invitations', summary: 'Open team invitations', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, responses: ok(z.array(jsonObject)) },
-  { method: 'post', path: '/api/events/{id}/invitations', summary: 'Invite someone to the team by e-mail', tag: 'Organising', auth: 'user', scope: 'events:write', params: idParams, body: inviteStaffBody, responses: { 201: jsonObject } },
+  { method: 'get', path: '/api/events/{id}/invitations', summary: 'Open team invitations', tag: 'Organising', auth: 'user', scope: 'events:read', params: idParams, responses: ok(z.array(staffInvitationResponse)) },
+  { method: 'post', path: '/api/events/{id}/invitations', summary: 'Invite someone to the team by e-mail', tag: 'Organising', auth: 'user', scope: 'events:write', params: idParams, body: inviteStaffBody, responses: { 201: staffInvitationResponse } },
   { method: 'delete', path: '/api/events/{id}/invitations/{invitationId}', summary: 'Withdraw a team invitation', tag: 'Organising', auth: 'user', scope: 'events:write', params: invitationParams, responses: noContent },
-  { method: 'post', path: '/api/invitations/preview', summary: 'What a team invitation link offers', tag: 'Organising', auth: 'public', body: invitationTokenBody, responses: ok(jsonObject) },
+  { method: 'post', path: '/api/invitations/preview', summary: 'What a team invitation link offers', tag: 'Organising', auth: 'public', body: invitationTokenBody, responses: ok(invitationViewResponse) },
   // No scope: an invitation makes the signed-in person a member, never an API key.
-  { method: 'post', path: '/api/invitations/accept', summary: 'Join an event team with an invitation link', tag: 'Organising', auth: 'user', body: invitationTokenBody, responses: ok(jsonObject) },
-  { method: 'post', path: '/api/events/{id}/checkin', summary: 'Check a ticket in', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, body: checkInBody, responses: ok(jsonObject) },
-  { method: 'get', path: '/api/events/{id}/checkin/list', summary: 'Every ticket, for offline check-in (ETag)', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, responses: { 200: jsonObject, 304: null } },
-  { method: 'post', path: '/api/events/{id}/checkin/sync', summary: 'Upload scans made offline', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, body: checkInSyncBody, responses: ok(jsonObject) },
-  { method: 'post', path: '/api/bookings/{id}/venue-payment', summary: 'Mark a pay-at-venue booking paid', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, body: venuePaymentBody, responses: ok(jsonObject) },
-  { method: 'get', path: '/api/events/{id}/payments', summary: 'The event\'s card payments and refunds', tag: 'Payments', auth: 'user', scope: 'orders:read', params: idParams, responses: ok(jsonObject) },
+  { method: 'post', path: '/api/invitations/accept', summary: 'Join an event team with an invitation link', tag: 'Organising', auth: 'user', body: invitationTokenBody, responses: ok(invitationViewResponse) },
+  { method: 'post', path: '/api/events/{id}/checkin', summary: 'Check a ticket in', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, body: checkInBody, responses: ok(checkInResultResponse) },
+  { method: 'get', path: '/api/events/{id}/checkin/list', summary: 'Every ticket, for offline check-in (ETag)', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, responses: { 200: checkInListResponse, 304: null } },
+  { method: 'post', path: '/api/events/{id}/checkin/sync', summary: 'Upload scans made offline', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, body: checkInSyncBody, responses: ok(checkInSyncResponse) },
+  { method: 'post', path: '/api/bookings/{id}/venue-payment', summary: 'Mark a pay-at-venue booking paid', tag: 'Door', auth: 'user', scope: 'checkin', params: idParams, body: venuePaymentBody, responses: ok(venuePaymentResponse) },
+  { method: 'get', path: '/api/events/{id}/payments', summary: 'The event\'s card payments and refunds', tag: 'Payments', auth: 'user', scope: 'orders:read', params: idParams, responses: ok(eventPaymentsResponse) },
 
   // Pricing
-  { method: 'get', path: '/api/events/{id}/promo-codes', summary: 'The event\'s promo codes with uses', tag: 'Pricing', auth: 'user', scope: 'events:read', params: idParams, responses: ok(z.array(jsonObject)) },
-  { method: 'post', path: '/api/events/{id}/promo-codes', summary: 'Create a promo code', tag: 'Pricing', auth: 'user', scope: 'events:write', params: idParams, body: createPromoCodeBody, responses: { 201: jsonObject } },
+  { method: 'get', path: '/api/events/{id}/promo-codes', summary: 'The event\'s promo codes with uses', tag: 'Pricing', auth: 'user', scope: 'events:read', params: idParams, responses: ok(z.array(promoCodeResponse)) },
+  { method: 'post', path: '/api/events/{id}/promo-codes', summary: 'Create a promo code', tag: 'Pricing', auth: 'user', scope: 'events:write', params: idParams, body: createPromoCodeBody, responses: { 201: promoCodeResponse } },
   { method: 'delete', path: '/api/events/{id}/promo-codes/{codeId}', summary: 'Retire a promo code', tag: 'Pricing', auth: 'user', scope: 'events:write', params: promoCodeParams, responses: noContent },
-  { method: 'get', path: '/api/events/{id}/promo-codes/check', summary: 'Check a promo code before holding', tag: 'Pricing', auth: 'user', params: idParams, query: checkPromoQuery, responses: ok(jsonObject) },
-  { method: 'put', path: '/api/events/{id}/questions', summary: 'Replace the event\'s checkout questions', tag: 'Pricing', auth: 'user', scope: 'events:write', params: idParams, body: putQuestionsBody, responses: ok(z.array(jsonObject)) },
+  { method: 'get', path: '/api/events/{id}/promo-codes/check', summary: 'Check a promo code before holding', tag: 'Pricing', auth: 'user', params: idParams, query: checkPromoQuery, responses: ok(promoCheckResponse) },
+  { method: 'put', path: '/api/events/{id}/questions', summary: 'Replace the event\'s checkout questions', tag: 'Pricing', auth: 'user', scope: 'events:write', params: idParams, body: putQuestionsBody, responses: ok(z.array(questionResponse)) },
 
   // Holds, bookings, waitlist
   { method: 'post', path: '/api/holds', summary: 'Hold places (Idempotency-Key)', tag: 'Orders', auth: 'user', body: createHoldBody, responses: { 201: holdResponse } },
@@ -128,29 +133,29 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'patch', path: '/api/bookings/{id}', summary: 'Change seats atomically', tag: 'Orders', auth: 'user', params: idParams, body: changeSeatsBody, responses: ok(bookingResponse) },
   { method: 'patch', path: '/api/bookings/{id}/answers', summary: 'Replace the booking\'s answers', tag: 'Orders', auth: 'user', params: idParams, body: bookingAnswersBody, responses: ok(bookingResponse) },
   { method: 'post', path: '/api/bookings/{id}/cancel', summary: 'Cancel a booking (Idempotency-Key)', tag: 'Orders', auth: 'user', params: idParams, responses: ok(bookingResponse) },
-  { method: 'post', path: '/api/bookings/{id}/refunds', summary: 'Refund part or all of a card payment (organiser)', tag: 'Payments', auth: 'user', params: idParams, body: refundBody, responses: { 200: jsonObject, 201: jsonObject } },
+  { method: 'post', path: '/api/bookings/{id}/refunds', summary: 'Refund part or all of a card payment (organiser)', tag: 'Payments', auth: 'user', params: idParams, body: refundBody, responses: { 200: refundResponse, 201: refundResponse } },
   { method: 'get', path: '/api/bookings/{id}/tickets.pdf', summary: 'The booking\'s tickets', tag: 'Orders', auth: 'user', scope: 'orders:read', params: idParams, responses: ok(pdf) },
   { method: 'get', path: '/api/bookings/{id}/invoice.pdf', summary: 'The booking\'s invoice', tag: 'Payments', auth: 'user', scope: 'orders:read', params: idParams, responses: ok(pdf) },
   { method: 'get', path: '/api/bookings/{id}/tickets/{ticketId}/qr.svg', summary: 'A ticket\'s QR code', tag: 'Orders', auth: 'user', params: ticketParams, responses: ok({ description: 'An SVG image', content: { 'image/svg+xml': null } }) },
-  { method: 'post', path: '/api/events/{id}/waitlist', summary: 'Join the waitlist of a sold-out event', tag: 'Orders', auth: 'user', params: idParams, body: joinWaitlistBody, responses: { 201: jsonObject } },
+  { method: 'post', path: '/api/events/{id}/waitlist', summary: 'Join the waitlist of a sold-out event', tag: 'Orders', auth: 'user', params: idParams, body: joinWaitlistBody, responses: { 201: waitlistStatusResponse } },
   { method: 'delete', path: '/api/events/{id}/waitlist', summary: 'Leave the waitlist', tag: 'Orders', auth: 'user', params: idParams, responses: noContent },
-  { method: 'get', path: '/api/events/{id}/waitlist/me', summary: 'My place on the waitlist and any open offer', tag: 'Orders', auth: 'user', params: idParams, responses: ok(jsonObject) },
+  { method: 'get', path: '/api/events/{id}/waitlist/me', summary: 'My place on the waitlist and any open offer', tag: 'Orders', auth: 'user', params: idParams, responses: ok(waitlistStatusResponse) },
 
   // Waiting room
-  { method: 'post', path: '/api/events/{id}/queue', summary: 'Join the waiting room', tag: 'Waiting room', auth: 'user', params: idParams, responses: ok(jsonObject) },
-  { method: 'get', path: '/api/events/{id}/queue/me', summary: 'My place in the waiting room', tag: 'Waiting room', auth: 'user', params: idParams, responses: ok(jsonObject) },
+  { method: 'post', path: '/api/events/{id}/queue', summary: 'Join the waiting room', tag: 'Waiting room', auth: 'user', params: idParams, responses: ok(queueStatusResponse) },
+  { method: 'get', path: '/api/events/{id}/queue/me', summary: 'My place in the waiting room', tag: 'Waiting room', auth: 'user', params: idParams, responses: ok(queueStatusResponse) },
   { method: 'get', path: '/api/events/{id}/queue/stream', summary: 'My place in the waiting room, live', tag: 'Waiting room', auth: 'user', params: idParams, responses: ok(sse) },
-  { method: 'get', path: '/api/events/{id}/queue/proof', summary: 'The draw\'s commitment and, after the sale starts, its proof', tag: 'Waiting room', auth: 'public', params: idParams, responses: ok(jsonObject) },
-  { method: 'get', path: '/api/organiser/events/{id}/queue', summary: 'The waiting room as the organiser sees it', tag: 'Waiting room', auth: 'user', scope: 'events:read', params: idParams, responses: ok(jsonObject) },
+  { method: 'get', path: '/api/events/{id}/queue/proof', summary: 'The draw\'s commitment and, after the sale starts, its proof', tag: 'Waiting room', auth: 'public', params: idParams, responses: ok(queueProofResponse) },
+  { method: 'get', path: '/api/organiser/events/{id}/queue', summary: 'The waiting room as the organiser sees it', tag: 'Waiting room', auth: 'user', scope: 'events:read', params: idParams, responses: ok(queueOverviewResponse) },
 
   // Search
-  { method: 'get', path: '/api/search', summary: 'Full-text search over published events', tag: 'Search', auth: 'public', query: searchQuery, responses: ok(jsonObject) },
-  { method: 'get', path: '/api/search/suggest', summary: 'Completions for a prefix', tag: 'Search', auth: 'public', query: suggestQuery, responses: ok(jsonObject) },
-  { method: 'get', path: '/api/search/index', summary: 'The serialized search index (ETag)', tag: 'Search', auth: 'public', responses: { 200: jsonObject, 304: null } },
+  { method: 'get', path: '/api/search', summary: 'Full-text search over published events', tag: 'Search', auth: 'public', query: searchQuery, responses: ok(searchPageResponse) },
+  { method: 'get', path: '/api/search/suggest', summary: 'Completions for a prefix', tag: 'Search', auth: 'public', query: suggestQuery, responses: ok(suggestResponse) },
+  { method: 'get', path: '/api/search/index', summary: 'The serialized search index (ETag)', tag: 'Search', auth: 'public', responses: { 200: searchIndexResponse, 304: null } },
 
   // Notifications and integrations
-  { method: 'get', path: '/api/notifications', summary: 'My notifications', tag: 'Notifications', auth: 'user', query: listNotificationsQuery, responses: ok(jsonObject) },
-  { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark a notification read', tag: 'Notifications', auth: 'user', params: idParams, responses: ok(jsonObject) },
+  { method: 'get', path: '/api/notifications', summary: 'My notifications', tag: 'Notifications', auth: 'user', query: listNotificationsQuery, responses: ok(page(notificationResponse)) },
+  { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark a notification read', tag: 'Notifications', auth: 'user', params: idParams, responses: ok(notificationResponse) },
   { method: 'get', path: '/api/notifications/stream', summary: 'My notifications, live', tag: 'Notifications', auth: 'user', responses: ok(sse) },
   { method: 'get', path: '/api/integrations/google/connect', summary: 'Start linking Google Calendar', tag: 'Integrations', auth: 'user', responses: { 302: redirect } },
   { method: 'get', path: '/api/integrations/google/callback', summary: 'Google\'s OAuth callback', tag: 'Integrations', auth: 'optional', responses: { 302: redirect } },
@@ -166,15 +171,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   // Payments
   { method: 'get', path: '/api/payments/methods', summary: 'Which payment methods this Bookify takes', tag: 'Payments', auth: 'public', responses: ok(z.strictObject({ card: z.boolean(), venue: z.boolean() })) },
   { method: 'get', path: '/api/payments/stripe/return', summary: 'Stripe Checkout\'s success URL', tag: 'Payments', auth: 'public', query: z.object({ session_id: z.string() }), responses: { 303: redirect } },
-  { method: 'post', path: '/api/payments/stripe/webhook', summary: 'Stripe-signed payment events', tag: 'Payments', auth: 'signature', responses: ok(jsonObject) },
-  { method: 'get', path: '/api/organiser/invoices', summary: 'My invoices and credit notes, JSON or CSV', tag: 'Payments', auth: 'user', scope: 'orders:read', query: invoicesQuery, responses: ok(jsonOrCsv(page(jsonObject))) },
+  { method: 'post', path: '/api/payments/stripe/webhook', summary: 'Stripe-signed payment events', tag: 'Payments', auth: 'signature', responses: ok(stripeWebhookReceipt) },
+  { method: 'get', path: '/api/organiser/invoices', summary: 'My invoices and credit notes, JSON or CSV', tag: 'Payments', auth: 'user', scope: 'orders:read', query: invoicesQuery, responses: ok(jsonOrCsv(page(invoiceSummaryResponse))) },
 
   // Admin
-  { method: 'get', path: '/api/admin/events', summary: 'Every event (admin)', tag: 'Admin', auth: 'admin', query: adminEventsQuery, responses: ok(jsonObject) },
-  { method: 'post', path: '/api/admin/events/{id}/disable', summary: 'Take an event off sale (admin)', tag: 'Admin', auth: 'admin', params: idParams, responses: ok(jsonObject) },
-  { method: 'post', path: '/api/admin/events/{id}/enable', summary: 'Put an event back (admin)', tag: 'Admin', auth: 'admin', params: idParams, responses: ok(jsonObject) },
-  { method: 'post', path: '/api/admin/users/{id}/disable', summary: 'Disable an account (admin)', tag: 'Admin', auth: 'admin', params: idParams, responses: ok(jsonObject) },
-  { method: 'post', path: '/api/admin/users/{id}/enable', summary: 'Enable an account again (admin)', tag: 'Admin', auth: 'admin', params: idParams, responses: ok(jsonObject) },
+  { method: 'get', path: '/api/admin/events', summary: 'Every event (admin)', tag: 'Admin', auth: 'admin', query: adminEventsQuery, responses: ok(page(adminEventResponse)) },
+  { method: 'post', path: '/api/admin/events/{id}/disable', summary: 'Take an event off sale (admin)', tag: 'Admin', auth: 'admin', params: idParams, responses: ok(adminEventResponse) },
+  { method: 'post', path: '/api/admin/events/{id}/enable', summary: 'Put an event back (admin)', tag: 'Admin', auth: 'admin', params: idParams, responses: ok(adminEventResponse) },
+  { method: 'post', path: '/api/admin/users/{id}/disable', summary: 'Disable an account (admin)', tag: 'Admin', auth: 'admin', params: idParams, responses: ok(adminUserResponse) },
+  { method: 'post', path: '/api/admin/users/{id}/enable', summary: 'Enable an account again (admin)', tag: 'Admin', auth: 'admin', params: idParams, responses: ok(adminUserResponse) },
 
   // Operations
   { method: 'get', path: '/api/health', summary: 'Liveness', tag: 'Operations', auth: 'public', responses: ok(z.strictObject({ status: z.literal('ok') })) },

@@ -1,5 +1,6 @@
 // A tiny HTTP client for black-box API tests, with an optional cookie jar per simulated browser.
 import { testBaseUrl } from './lane.ts'
+import { assertAnswerInSpec } from './openapi.ts'
 
 export interface Res<T = any> {
   status: number
@@ -11,7 +12,7 @@ export function baseUrl(): string {
   return testBaseUrl()
 }
 
-export async function api<T = any>(method: string, path: string, options: { body?: unknown, rawBody?: string, headers?: Record<string, string>, token?: string, base?: string } = {}): Promise<Res<T>> {
+export async function api<T = any>(method: string, path: string, options: { body?: unknown, rawBody?: string, headers?: Record<string, string>, token?: string, base?: string, unchecked?: boolean } = {}): Promise<Res<T>> {
   const headers: Record<string, string> = { ...options.headers }
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json'
   if (options.token) headers.authorization = `Bearer ${options.token}`
@@ -26,7 +27,10 @@ export async function api<T = any>(method: string, path: string, options: { body
   try {
     body = text ? JSON.parse(text) : null
   } catch { /* not JSON: keep the text */ }
-  return { status: res.status, body: body as T, headers: res.headers }
+  const answer = { status: res.status, body: body as T, headers: res.headers }
+  // Every answer is held to the OpenAPI document (opt out only to send what no client would).
+  if (options.unchecked !== true) assertAnswerInSpec(method, path, answer)
+  return answer
 }
 
 /** A browser-like client: keeps cookies and sends the app's Origin on writes. */

@@ -28,3 +28,6 @@ export const apiError = z.strictObject({
 
 /** Routes whose JSON body the spec does not yet spell out field by field. */
 export const jsonObject = z.looseObject({}).meta({ description: 'A JSON object; see docs/API.md for its fields.' })
+
+/** True when what a schema parses to and a DTO type are the same type both ways (see match-dtos.ts). */
+export type Describes<S extends z.ZodType, T> = [z.output<S>] extends [T] ? ([T] extends [z.output<S>] ? true : false) : false

@@ -20,7 +20,7 @@ export const eventSummaryResponse = z.strictObject({
 
 export const eventPageResponse = page(eventSummaryResponse)
 
-const ticketType = z.strictObject({
+export const ticketTypeResponse = z.strictObject({
   id: uuid,
   name: z.string(),
   price: money,
@@ -39,7 +39,7 @@ const section = z.strictObject({
   name: z.string(),
   kind: sectionKind,
   price: money,
-  ticketTypes: z.array(ticketType),
+  ticketTypes: z.array(ticketTypeResponse),
   capacity: z.number().int(),
   available: z.number().int(),
   entrance: z.string().nullable(),

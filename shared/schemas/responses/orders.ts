@@ -4,7 +4,7 @@ import { instant, money, page, uuid, venue } from './common'
 
 const sectionKind = z.enum(['SEATED', 'GA'])
 const ticketTypeRef = z.strictObject({ id: uuid, name: z.string() })
-const answerValue = z.union([z.string(), z.array(z.string()), z.boolean()])
+export const answerValue = z.union([z.string(), z.array(z.string()), z.boolean()])
 
 export const holdResponse = z.strictObject({
   id: uuid,
@@ -29,7 +29,7 @@ export const holdResponse = z.strictObject({
   waitlistEntryId: uuid.nullable(),
 }).meta({ id: 'Hold' })
 
-const refund = z.strictObject({
+export const refundResponse = z.strictObject({
   id: uuid,
   amount: money,
   reason: z.enum(['BOOKING_CANCELLED', 'ORGANISER', 'EVENT_CANCELLED', 'PLACES_LOST', 'PROVIDER']),
@@ -75,7 +75,7 @@ export const bookingResponse = z.strictObject({
     sessionId: z.string().nullish(),
     checkoutUrl: z.string().nullish(),
     payBy: instant.nullish(),
-    refunds: z.array(refund),
+    refunds: z.array(refundResponse),
     invoiceNumber: z.string().nullable(),
   }),
   createdAt: instant,
