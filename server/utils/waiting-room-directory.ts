@@ -18,6 +18,11 @@ export class WaitingRoomDirectory {
   private loaded: Promise<void> | undefined
   private timer: ReturnType<typeof setInterval> | undefined
   private stopListening: (() => void) | undefined
+  // Reloads overlap (an announcement, the timer, the instance's own change): each is numbered when it
+  // starts reading, and a room is only replaced by a read that started after the one it came from, so
+  // a slow read begun before an organiser's change can never overwrite the fresh settings.
+  private reads = 0
+  private readOf = new Map<string, number>()
 
   start(): void {
     if (this.timer) return
@@ -46,18 +51,26 @@ export class WaitingRoomDirectory {
   }
 
   async reload(eventId: string): Promise<void> {
+    const read = ++this.reads
     try {
       const room = await loadRoom(useDb(), eventId)
-      if (room) this.rooms.set(eventId, room)
-      else this.rooms.delete(eventId)
+      this.apply(eventId, room, read)
     } catch (err) {
       useLogger().warn({ eventId, err: (err as Error).message }, 'waiting room reload failed')
     }
   }
 
   async reloadAll(): Promise<void> {
-    const rooms = await loadRooms(useDb())
-    this.rooms = new Map(rooms.map(r => [r.eventId, r]))
+    const read = ++this.reads
+    const rooms = new Map((await loadRooms(useDb())).map(r => [r.eventId, r]))
+    for (const eventId of new Set([...this.rooms.keys(), ...rooms.keys()])) this.apply(eventId, rooms.get(eventId), read)
+  }
+
+  private apply(eventId: string, room: RoomSettings | undefined, read: number): void {
+    if ((this.readOf.get(eventId) ?? 0) > read) return
+    this.readOf.set(eventId, read)
+    if (room) this.rooms.set(eventId, room)
+    else this.rooms.delete(eventId)
   }
 
   stop(): void {
