@@ -4,6 +4,7 @@
 // JavaScript and CSS loaded, and the JavaScript loaded but unused, with the load average, since on a
 // shared machine the simulated timings follow the real CPU. Lighthouse comes from npm via npx.
 import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import globalSetup from '../support/e2e-global-setup.ts'
 import { publishedEvent } from '../support/e2e-people.ts'
@@ -14,6 +15,8 @@ interface Report { audits: Record<string, Audit>, categories: { performance: { s
 function lighthouse(url: string): Report {
   const out = execFileSync('npx', ['-y', 'lighthouse', url, '--chrome-path=/usr/bin/chromium', '--chrome-flags=--headless --no-sandbox --disable-gpu',
     '--only-categories=performance', '--output=json', '--quiet'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  // LIGHTHOUSE_REPORTS=<dir> keeps each page's full report (bootup time per script, long tasks, …).
+  if (process.env.LIGHTHOUSE_REPORTS) writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/lighthouse-${new URL(url).pathname.split('/')[1] || 'home'}.json`, out)
   return JSON.parse(out) as Report
 }
 
