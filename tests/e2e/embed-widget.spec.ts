@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
-import { PASSWORD, bearer, publishedEvent } from '../support/e2e-people.ts'
+import { PASSWORD, publishedEvent } from '../support/e2e-people.ts'
 
 const APP = process.env.E2E_BASE_URL!
 
@@ -85,8 +85,6 @@ test('a site that is not on the organiser\'s list cannot frame the widget', asyn
   const allowed = await hostSite(event.id)
   const stranger = await hostSite(event.id)
   await allowOrigins(event.organiser, [allowed.origin])
-  const { headers } = await bearer('Unused')
-  expect(headers.authorization).toBeTruthy()
   const context = await browser.newContext()
   const page = await context.newPage()
   try {
