@@ -61,9 +61,13 @@ describe('GET/PUT /api/organiser/embed-origins', () => {
     expect((await api('GET', '/api/organiser/embed-origins', { token: organiser.token })).body.origins).toContain('https://shop.example.com')
   })
 
-  it('needs a signed-in user', async () => {
+  it('needs a signed-in user, not an API key', async () => {
     expect((await api('GET', '/api/organiser/embed-origins')).status).toBe(401)
     expect((await api('PUT', '/api/organiser/embed-origins', { body: { origins: [] } })).status).toBe(401)
+    const key = await api('POST', '/api/organiser/api-keys', { token: organiser.token, body: { name: 'All scopes', scopes: ['events:read', 'events:write', 'orders:read', 'checkin'] } })
+    const withKey = await api('PUT', '/api/organiser/embed-origins', { token: key.body.secret, body: { origins: [] } })
+    expect(withKey.status).toBe(403)
+    expect(withKey.body.code).toBe('SCOPE_DENIED')
   })
 })
 
