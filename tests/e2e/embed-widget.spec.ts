@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
-import { PASSWORD, publishedEvent } from '../support/e2e-people.ts'
+import { PASSWORD, publishedEvent, signedIn } from '../support/e2e-people.ts'
 
 const APP = process.env.E2E_BASE_URL!
 
@@ -101,5 +101,28 @@ test('a site that is not on the organiser\'s list cannot frame the widget', asyn
     await context.close()
     await allowed.close()
     await stranger.close()
+  }
+})
+
+test('an organiser lists the sites allowed to show the widget on Organise → Booking widget', async ({ browser }) => {
+  const { context, page, headers } = await signedIn(browser, 'Wim Widget')
+  try {
+    await page.goto('/organise')
+    await page.getByRole('link', { name: 'Booking widget' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Booking widget' })).toBeVisible()
+    await expect(page.getByText(`${APP}/embed.js`)).toBeVisible()
+    const list = page.getByLabel(/^Origins, one a line/)
+    await list.fill('http://shop.example.com')
+    await page.getByRole('button', { name: 'Save sites' }).click()
+    await expect(page.getByRole('alert')).toContainText('Use https://')
+    await list.fill('https://Shop.Example.com/\nhttp://localhost:8080')
+    await page.getByRole('button', { name: 'Save sites' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+    const saved = await (await fetch(`${APP}/api/organiser/embed-origins`, { headers })).json()
+    expect(saved).toEqual({ origins: ['http://localhost:8080', 'https://shop.example.com'] })
+    await page.reload()
+    await expect(page.getByLabel(/^Origins, one a line/)).toHaveValue('http://localhost:8080\nhttps://shop.example.com')
+  } finally {
+    await context.close()
   }
 })
