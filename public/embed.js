@@ -5,7 +5,7 @@
  * content, and when a booking is confirmed fires `bookify:booked` (a CustomEvent that bubbles from
  * the iframe to document, detail {bookingId, eventId}); the frame's own message
  * {type: 'bookify:booking-confirmed', bookingId, eventId} also reaches window's "message" listeners.
- * Plain ES5, no dependencies: it runs on any page that allows the script.
+ * No dependencies and no build step: plain script for any page that allows it.
  */
 (function () {
   'use strict'

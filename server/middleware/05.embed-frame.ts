@@ -8,16 +8,9 @@
 // origin may frame the page but nobody is told anything.
 import { defineEventHandler, getQuery } from 'h3'
 import { embedOriginsForEvent } from '../domain/embed/embed-origins.ts'
-import { embedOriginProblem } from '../../shared/schemas/embed.ts'
+import { embedFraming } from '../domain/embed/embed-framing.ts'
 
 const EMBED_PAGE = /^\/embed\/events\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?]|$)/i
-
-/** `frame-ancestors` sources and the verified host of one widget request. */
-export function embedFraming(allowed: string[], requested: unknown): { ancestors: string[], host?: string } {
-  if (typeof requested !== 'string' || embedOriginProblem(requested)) return { ancestors: allowed }
-  const host = new URL(requested).origin
-  return allowed.includes(host) ? { ancestors: [host], host } : { ancestors: [] }
-}
 
 export default defineEventHandler(async (event) => {
   if (!event.path.startsWith('/embed/')) return

@@ -40,6 +40,9 @@ test('a visitor books inside the widget on an allowed site, and the site hears o
   await allowOrigins(event.organiser, [site.origin])
   const context = await browser.newContext()
   const page = await context.newPage()
+  // Uncaught errors of the frame too (site storage is blocked there: it once failed the confirm).
+  const errors: string[] = []
+  page.on('pageerror', error => errors.push(error.message))
   try {
     await page.goto(site.origin)
     const widget = page.frameLocator('iframe.bookify-widget')
@@ -74,6 +77,7 @@ test('a visitor books inside the widget on an allowed site, and the site hears o
     // The widget's session stayed in the frame: the app itself, opened first-party, is signed out.
     const me = await context.request.get(`${APP}/api/me`)
     expect(me.status()).toBe(401)
+    expect(errors).toEqual([])
   } finally {
     await context.close()
     await site.close()
