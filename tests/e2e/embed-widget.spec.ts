@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
 import { PASSWORD, publishedEvent, signedIn } from '../support/e2e-people.ts'
+import { axeViolations } from '../support/e2e-world.ts'
 
 const APP = process.env.E2E_BASE_URL!
 
@@ -47,6 +48,7 @@ test('a visitor books inside the widget on an allowed site, and the site hears o
     await page.goto(site.origin)
     const widget = page.frameLocator('iframe.bookify-widget')
     await expect(widget.getByRole('heading', { name: 'Sign in to book' })).toBeVisible()
+    expect(await axeViolations(page), 'widget, sign-in').toEqual([])
     await widget.getByRole('button', { name: 'New to Bookify? Create an account' }).click()
     await widget.getByLabel('Name').fill('Hana Host')
     await widget.getByLabel('E-mail').fill(`hana-${Date.now()}@example.test`)
@@ -58,9 +60,11 @@ test('a visitor books inside the widget on an allowed site, and the site hears o
     await more.click()
     await more.click()
     await expect(widget.getByRole('region', { name: 'Your choice' })).toContainText('€40')
+    expect(await axeViolations(page), 'widget, choosing').toEqual([])
     await widget.getByRole('button', { name: 'Hold these places' }).click()
     await widget.getByRole('button', { name: 'Confirm booking' }).click()
     await expect(widget.getByRole('heading', { name: 'You\'re booked' })).toBeVisible()
+    expect(await axeViolations(page), 'widget, booked').toEqual([])
 
     const booked = await page.waitForFunction(() => (window as unknown as { booked: unknown }).booked).then(h => h.jsonValue()) as { bookingId: string, eventId: string }
     expect(booked).toEqual({ bookingId: expect.stringMatching(/^[0-9a-f-]{36}$/), eventId: event.id })
@@ -115,6 +119,7 @@ test('an organiser lists the sites allowed to show the widget on Organise → Bo
     await page.getByRole('link', { name: 'Booking widget' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Booking widget' })).toBeVisible()
     await expect(page.getByText(`${APP}/embed.js`)).toBeVisible()
+    expect(await axeViolations(page), 'settings').toEqual([])
     const list = page.getByLabel(/^Origins, one a line/)
     await list.fill('http://shop.example.com')
     await page.getByRole('button', { name: 'Save sites' }).click()
