@@ -10,6 +10,13 @@ interface ApiOptions {
   headers?: Record<string, string>
 }
 
+/**
+ * The booking widget's pages live under /embed/ and keep their own session (server/utils/auth-cookies.ts):
+ * their API calls say so, and the server reads and sets the widget's cookies instead of the app's.
+ */
+const WIDGET_PATH = '/embed/'
+const WIDGET_HEADERS = { 'x-bookify-widget': '1' }
+
 /** The auth routes' 401s have their own meaning (wrong password, dead refresh token): never refresh-and-retry. */
 const AUTH_ROUTES = '/api/auth/'
 
@@ -51,9 +58,9 @@ function mergeCookies(header: string | undefined, setCookies: string[]): string 
  * token before rendering; this covers one lapsing mid-render). The rotated cookies go to the browser
  * and to this render's later calls.
  */
-async function refreshOnServer(event: H3Event, state: SessionState, origin: string): Promise<boolean> {
+async function refreshOnServer(event: H3Event, state: SessionState, origin: string, widget: Record<string, string>): Promise<boolean> {
   // State-changing cookie requests must name the app's origin; a page navigation carries none to forward.
-  const res = await event.fetch('/api/auth/refresh', { method: 'POST', headers: { cookie: state.cookie ?? '', origin } })
+  const res = await event.fetch('/api/auth/refresh', { method: 'POST', headers: { cookie: state.cookie ?? '', origin, ...widget } })
   if (!res.ok) return false
   const setCookies = res.headers.getSetCookie()
   for (const line of setCookies) appendResponseHeader(event, 'set-cookie', line)
@@ -61,9 +68,9 @@ async function refreshOnServer(event: H3Event, state: SessionState, origin: stri
   return true
 }
 
-async function refreshInBrowser(): Promise<boolean> {
+async function refreshInBrowser(widget: Record<string, string>): Promise<boolean> {
   try {
-    await $fetch('/api/auth/refresh', { method: 'POST' })
+    await $fetch('/api/auth/refresh', { method: 'POST', headers: widget })
     return true
   } catch {
     return false
@@ -81,16 +88,19 @@ export function useApi() {
   const event = import.meta.server ? useRequestEvent() : undefined
   const origin = import.meta.server ? useRequestURL().origin : ''
   if (event && state.cookie === undefined) state.cookie = useRequestHeaders(['cookie']).cookie ?? ''
+  const serverPath = import.meta.server ? useRequestURL().pathname : ''
+  /** Asked per request in the browser: the frame's document stays under /embed/ for its whole life. */
+  const widget = (): Record<string, string> => ((import.meta.server ? serverPath : window.location.pathname).startsWith(WIDGET_PATH) ? WIDGET_HEADERS : {})
 
   function refreshOnce(): Promise<boolean> {
     if (event && !state.cookie) return Promise.resolve(false) // an anonymous visitor has nothing to refresh
-    state.refreshing ??= (event ? refreshOnServer(event, state, origin).catch(() => false) : refreshInBrowser())
+    state.refreshing ??= (event ? refreshOnServer(event, state, origin, widget()).catch(() => false) : refreshInBrowser(widget()))
       .finally(() => { state.refreshing = undefined })
     return state.refreshing
   }
 
   function send<T>(url: string, options: ApiOptions): Promise<T> {
-    const headers = event ? { ...options.headers, cookie: state.cookie ?? '' } : options.headers
+    const headers = event ? { ...options.headers, ...widget(), cookie: state.cookie ?? '' } : { ...options.headers, ...widget() }
     return requestFetch<T>(url, { ...options, headers }) as Promise<T>
   }
 

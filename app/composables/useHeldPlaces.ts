@@ -9,7 +9,7 @@ let read = false
 
 function stored(): RunningHold | null {
   try {
-    const value = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as RunningHold | null
+    const value = JSON.parse(tabStorage().getItem(STORAGE_KEY) ?? 'null') as RunningHold | null
     return value && typeof value.expiresAt === 'string' && Date.parse(value.expiresAt) > Date.now() ? value : null
   } catch {
     return null
@@ -25,14 +25,14 @@ export function useHeldPlaces() {
   /** A hold was made, extended or restored: the banner counts down to its new end. */
   function track(hold: RunningHold) {
     running.value = { eventId: hold.eventId, holdId: hold.holdId, expiresAt: hold.expiresAt }
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(running.value))
+    tabStorage().setItem(STORAGE_KEY, JSON.stringify(running.value))
   }
 
   /** The hold was confirmed, released or lapsed (only that hold: another may have replaced it). */
   function untrack(holdId?: string) {
     if (holdId && running.value && running.value.holdId !== holdId) return
     running.value = null
-    if (import.meta.client) sessionStorage.removeItem(STORAGE_KEY)
+    if (import.meta.client) tabStorage().removeItem(STORAGE_KEY)
   }
 
   return { running: readonly(running), track, untrack }

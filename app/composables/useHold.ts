@@ -34,8 +34,8 @@ export function useHold(eventId: MaybeRefOrGetter<string>) {
     if (!import.meta.client) return
     if (next) held.track({ eventId: next.eventId, holdId: next.id, expiresAt: next.expiresAt })
     else held.untrack(previous?.id)
-    if (next) sessionStorage.setItem(storageKey(toValue(eventId)), next.id)
-    else sessionStorage.removeItem(storageKey(toValue(eventId)))
+    if (next) tabStorage().setItem(storageKey(toValue(eventId)), next.id)
+    else tabStorage().removeItem(storageKey(toValue(eventId)))
   }
 
   async function run<T>(action: () => Promise<T>): Promise<T> {
@@ -51,7 +51,7 @@ export function useHold(eventId: MaybeRefOrGetter<string>) {
 
   /** Loads an active hold: the one named (a waitlist offer) or the one this tab made. */
   async function restore(holdId?: string): Promise<void> {
-    const id = holdId ?? sessionStorage.getItem(storageKey(toValue(eventId)))
+    const id = holdId ?? tabStorage().getItem(storageKey(toValue(eventId)))
     if (!id) return
     try {
       const found = await api<HoldDto>(`/api/holds/${encodeURIComponent(id)}`)

@@ -8,13 +8,13 @@ export interface SavedAdmission {
 }
 
 export function saveAdmission(eventId: string, admission: SavedAdmission): void {
-  if (import.meta.client) localStorage.setItem(keyOf(eventId), JSON.stringify(admission))
+  if (import.meta.client) deviceStorage().setItem(keyOf(eventId), JSON.stringify(admission))
 }
 
 export function savedAdmission(eventId: string): SavedAdmission | null {
   if (!import.meta.client) return null
   try {
-    const saved = JSON.parse(localStorage.getItem(keyOf(eventId)) ?? 'null') as SavedAdmission | null
+    const saved = JSON.parse(deviceStorage().getItem(keyOf(eventId)) ?? 'null') as SavedAdmission | null
     return saved && Date.parse(saved.until) > Date.now() ? saved : null
   } catch {
     return null
@@ -22,7 +22,7 @@ export function savedAdmission(eventId: string): SavedAdmission | null {
 }
 
 export function forgetAdmission(eventId: string): void {
-  if (import.meta.client) localStorage.removeItem(keyOf(eventId))
+  if (import.meta.client) deviceStorage().removeItem(keyOf(eventId))
 }
 
 /** The header POST /api/holds wants while the event's waiting room is on (nothing when there is no token). */

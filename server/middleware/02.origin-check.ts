@@ -4,7 +4,7 @@
 import { defineEventHandler, getHeader, getRequestProtocol, parseCookies } from 'h3'
 import { DomainError } from '../domain/errors.ts'
 import { config } from '../config/env.ts'
-import { ACCESS_COOKIE, REFRESH_COOKIE } from '../utils/auth-cookies.ts'
+import { ACCESS_COOKIE, REFRESH_COOKIE, WIDGET_ACCESS_COOKIE, WIDGET_REFRESH_COOKIE } from '../utils/auth-cookies.ts'
 import { bearerToken } from '../utils/current-user.ts'
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -21,7 +21,8 @@ function originOf(value: string | undefined): string | undefined {
 export default defineEventHandler((event) => {
   if (!event.path.startsWith('/api/') || SAFE.has(event.method) || bearerToken(event)) return
   const cookies = parseCookies(event)
-  const hasAuthCookie = Boolean(cookies[ACCESS_COOKIE] || cookies[REFRESH_COOKIE])
+  // The widget's cookies are SameSite=None, so every site could make a browser send them: the check matters most for them.
+  const hasAuthCookie = Boolean(cookies[ACCESS_COOKIE] || cookies[REFRESH_COOKIE] || cookies[WIDGET_ACCESS_COOKIE] || cookies[WIDGET_REFRESH_COOKIE])
   const origin = originOf(getHeader(event, 'origin')) ?? originOf(getHeader(event, 'referer'))
   if (!origin && !hasAuthCookie) return // a non-browser client without cookies: nothing to forge
   const host = getHeader(event, 'host')

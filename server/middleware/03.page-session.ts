@@ -5,12 +5,14 @@
 import { defineEventHandler, getCookie, getHeader } from 'h3'
 import { verifyCallerToken } from '../utils/current-user.ts'
 import { refresh } from '../domain/accounts/sessions.ts'
-import { ACCESS_COOKIE, REFRESH_COOKIE, clearAuthCookies, setAuthCookies } from '../utils/auth-cookies.ts'
+import { clearAuthCookies, sessionCookieNames, setAuthCookies } from '../utils/auth-cookies.ts'
 import { sessionContext } from '../utils/session-context.ts'
 
 export default defineEventHandler(async (event) => {
   if (event.method !== 'GET' || event.path.startsWith('/api/') || event.path.startsWith('/_')) return
   if (!getHeader(event, 'accept')?.includes('text/html')) return
+  // The widget's pages (/embed/…) refresh the widget's own session, never the app's.
+  const { access: ACCESS_COOKIE, refresh: REFRESH_COOKIE } = sessionCookieNames(event)
   const presented = getCookie(event, REFRESH_COOKIE)
   if (!presented) return
   const access = getCookie(event, ACCESS_COOKIE)

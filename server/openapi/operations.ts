@@ -15,9 +15,11 @@ import { invoicesQuery, refundBody, venuePaymentBody } from '../../shared/schema
 import { checkPromoQuery, createPromoCodeBody, promoCodeParams, putQuestionsBody } from '../../shared/schemas/pricing.ts'
 import { searchQuery, suggestQuery } from '../../shared/schemas/search.ts'
 import { createApiKeyBody, type ApiKeyScope } from '../../shared/schemas/api-keys.ts'
+import { putEmbedOriginsBody } from '../../shared/schemas/embed.ts'
 import { authResponse, meResponse, refreshResponse, userResponse } from '../../shared/schemas/responses/accounts.ts'
 import { jsonObject, page } from '../../shared/schemas/responses/common.ts'
 import { apiKeyCreatedResponse, apiKeyListResponse, apiKeyResponse } from '../../shared/schemas/responses/api-keys.ts'
+import { embedOriginsResponse } from '../../shared/schemas/responses/embed.ts'
 import { auditPageResponse, eventDetailResponse, eventPageResponse, organiserEventPageResponse, seatMapResponse } from '../../shared/schemas/responses/events.ts'
 import { bookingPageResponse, bookingResponse, holdResponse, refundResponse } from '../../shared/schemas/responses/orders.ts'
 import { adminEventResponse, adminUserResponse, attendeeResponse, checkInListResponse, checkInResultResponse, checkInSyncResponse, dashboardResponse, invitationViewResponse, staffInvitationResponse, staffMemberResponse, teamResponse, venuePaymentResponse } from '../../shared/schemas/responses/organising.ts'
@@ -167,6 +169,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/api/organiser/api-keys', summary: 'Create an API key (the secret is shown once)', tag: 'Integrations', auth: 'user', body: createApiKeyBody, responses: { 201: apiKeyCreatedResponse } },
   { method: 'get', path: '/api/organiser/api-keys', summary: 'My API keys (never their secrets)', tag: 'Integrations', auth: 'user', responses: ok(apiKeyListResponse) },
   { method: 'delete', path: '/api/organiser/api-keys/{id}', summary: 'Revoke an API key', tag: 'Integrations', auth: 'user', params: idParams, responses: ok(apiKeyResponse) },
+  // No scope either: who may frame the organiser's sales is a security setting, for the signed-in organiser only.
+  { method: 'get', path: '/api/organiser/embed-origins', summary: 'Sites allowed to frame my booking widget', tag: 'Integrations', auth: 'user', responses: ok(embedOriginsResponse) },
+  { method: 'put', path: '/api/organiser/embed-origins', summary: 'Replace the sites allowed to frame my booking widget', tag: 'Integrations', auth: 'user', body: putEmbedOriginsBody, responses: ok(embedOriginsResponse) },
 
   // Payments
   { method: 'get', path: '/api/payments/methods', summary: 'Which payment methods this Bookify takes', tag: 'Payments', auth: 'public', responses: ok(z.strictObject({ card: z.boolean(), venue: z.boolean() })) },

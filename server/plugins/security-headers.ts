@@ -22,6 +22,6 @@ export default defineNitroPlugin((nitroApp) => {
     const whole = () => [...html.head, ...html.bodyPrepend, ...html.body, ...html.bodyAppend].join('')
     const page = whole()
     html.head = await Promise.all(html.head.map(fragment => inlineStylesheets(fragment, page, readAsset)))
-    event.node.res.setHeader('Content-Security-Policy', pageCspFor(whole()))
+    event.node.res.setHeader('Content-Security-Policy', pageCspFor(whole(), event.context.frameAncestors))
   })
 })

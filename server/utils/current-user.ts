@@ -3,7 +3,7 @@ import { getCookie, getHeader, type H3Event } from 'h3'
 import { verifyAccessToken, type AccessClaims } from '../domain/accounts/access-tokens.ts'
 import { DomainError } from '../domain/errors.ts'
 import { config } from '../config/env.ts'
-import { ACCESS_COOKIE } from './auth-cookies.ts'
+import { sessionCookieNames } from './auth-cookies.ts'
 import { isDisabledUser } from './disabled-users.ts'
 
 /** `apiKey`: set by server/middleware/04.api-key.ts for `Bearer bk_…` requests. */
@@ -26,7 +26,7 @@ export async function verifyCallerToken(token: string): Promise<AccessClaims> {
 export async function optionalUser(event: H3Event): Promise<Caller | undefined> {
   if (event.context.caller !== undefined) return event.context.caller ?? undefined
   const bearer = bearerToken(event)
-  const token = bearer ?? getCookie(event, ACCESS_COOKIE)
+  const token = bearer ?? getCookie(event, sessionCookieNames(event).access)
   if (!token) {
     event.context.caller = null
     return undefined

@@ -39,7 +39,7 @@ export function inlineHashes(html: string): InlineHashes {
  * attributes (`style="…"`, which Vue renders for positioned seats) are the one inline allowance:
  * style-src-attr 'unsafe-inline' cannot run code, and style elements still need their hash.
  */
-export function pageCsp({ scripts, styles }: InlineHashes): string {
+export function pageCsp({ scripts, styles }: InlineHashes, frameAncestors = `'none'`): string {
   return [
     `default-src 'self'`,
     ['script-src', `'self'`, ...scripts].join(' '),
@@ -54,13 +54,16 @@ export function pageCsp({ scripts, styles }: InlineHashes): string {
     `object-src 'none'`,
     `base-uri 'self'`,
     `form-action 'self'`,
-    `frame-ancestors 'none'`,
+    `frame-ancestors ${frameAncestors}`,
   ].join('; ')
 }
 
-/** The policy of a whole rendered page. */
-export function pageCspFor(html: string): string {
-  return pageCsp(inlineHashes(html))
+/**
+ * The policy of a whole rendered page. Only the widget's pages (server/middleware/05.embed-frame.ts)
+ * pass the origins their organiser allowed; every other page may be framed by nobody.
+ */
+export function pageCspFor(html: string, frameAncestors?: string): string {
+  return pageCsp(inlineHashes(html), frameAncestors)
 }
 
 export const API_CSP = `default-src 'none'; frame-ancestors 'none'`

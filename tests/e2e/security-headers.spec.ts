@@ -65,7 +65,7 @@ test('every page renders and hydrates without a CSP violation', async ({ browser
 
   const anonymous = await browser.newContext()
   await watchViolations(anonymous)
-  for (const path of ['/', '/events', `/events/${eventId}`, '/search?q=policy', '/signin', '/signup', '/developers']) {
+  for (const path of ['/', '/events', `/events/${eventId}`, '/search?q=policy', '/signin', '/signup', '/developers', `/embed/events/${eventId}`]) {
     const page = await anonymous.newPage()
     expect(await violationsOn(page, path), path).toEqual([])
     await page.close()
@@ -75,7 +75,7 @@ test('every page renders and hydrates without a CSP violation', async ({ browser
   const organiser = await browser.newContext()
   await watchViolations(organiser)
   expect((await organiser.request.post('/api/auth/login', { data: { email: organiserEmail, password: PASSWORD } })).status()).toBe(200)
-  const signedInPages = ['/', '/account', '/bookings', `/events/${eventId}`, `/events/${eventId}/book`, '/organise', '/organise/new', `/organise/${eventId}`, `/organise/${eventId}/edit`]
+  const signedInPages = ['/', '/account', '/bookings', `/events/${eventId}`, `/events/${eventId}/book`, '/organise', '/organise/new', '/organise/embed', `/organise/${eventId}`, `/organise/${eventId}/edit`]
   for (const path of signedInPages) {
     const page = await organiser.newPage()
     expect(await violationsOn(page, path), path).toEqual([])
