@@ -48,16 +48,21 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
+# NODE_OPTIONS: every role (web, workers, migrations) loads the tracing register file first. It does
+# nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set; then it starts the OpenTelemetry SDK before the app
+# imports http, pg, ioredis or amqplib (README, "Tracing"). A platform that sets NODE_OPTIONS itself
+# must keep this --import in it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     NITRO_SHUTDOWN_TIMEOUT=20000 \
+    NODE_OPTIONS=--import=/app/dist/tracing/register.mjs \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/.output ./.output
-# Bundled workers and migration command (the generated Prisma client is inside them); the
-# migrations folder is read at run time.
+# Bundled workers, migration command and tracing register file (the generated Prisma client is
+# inside them); the migrations folder is read at run time.
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/prisma/migrations ./prisma/migrations
 COPY --from=build --chown=node:node /app/package.json ./

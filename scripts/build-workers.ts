@@ -13,6 +13,8 @@ export async function buildWorkers(outdir = 'dist', extra: { in: string, out: st
   const entryPoints = [
     ...WORKERS.map(name => ({ in: `workers/${name}.ts`, out: `workers/${name}` })),
     { in: 'scripts/db/migrate.ts', out: 'scripts/migrate' },
+    // Loaded with `node --import` before any role when tracing is wanted (NODE_OPTIONS in the image).
+    { in: 'server/observability/tracing/register.ts', out: 'tracing/register' },
     ...extra,
   ]
   await build({

@@ -12,6 +12,7 @@ import { supervise, type ExitInfo, type ProcessSpec } from './lib/supervisor.ts'
 import { waitForWeb } from './lib/wait-for-web.ts'
 
 const WORKERS = ['relay', 'notifications', 'calendar', 'search-index', 'cleanup', 'payments'] as const
+const TRACING_REGISTER = './server/observability/tracing/register.ts'
 
 /** A failure the user can act on from its message alone: printed without a stack trace. */
 class StartError extends Error {}
@@ -34,9 +35,12 @@ async function prepareDatabase(databaseUrl: string): Promise<void> {
 function processSpecs(port: number): ProcessSpec[] {
   // Children run on this same Node; workers load TypeScript through tsx's loader, in one process each.
   const tsxLoader = createRequire(import.meta.url).resolve('tsx')
+  // With OTEL_EXPORTER_OTLP_ENDPOINT in the environment every process starts the OpenTelemetry SDK
+  // before anything else (README, "Tracing"); without it the web server is spared loading tsx at all.
+  const tracing = process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? ['--import', TRACING_REGISTER] : []
   return [
-    { name: 'web', command: process.execPath, args: ['.output/server/index.mjs'], env: { PORT: String(port) } },
-    ...WORKERS.map(name => ({ name, command: process.execPath, args: ['--import', tsxLoader, `workers/${name}.ts`] })),
+    { name: 'web', command: process.execPath, args: [...(tracing.length ? ['--import', tsxLoader] : []), ...tracing, '.output/server/index.mjs'], env: { PORT: String(port) } },
+    ...WORKERS.map(name => ({ name, command: process.execPath, args: ['--import', tsxLoader, ...tracing, `workers/${name}.ts`] })),
   ]
 }
 

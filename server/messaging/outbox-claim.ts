@@ -12,6 +12,8 @@ export interface ClaimedOutboxRow extends OutboxRowForWire {
   /** `<aggregateType>:<aggregateId>`: the unit of ordering. */
   aggregateKey: string
   attempts: number
+  /** The writer's span (W3C traceparent), continued by the publish; null when it was not traced. */
+  traceparent: string | null
 }
 
 interface Row {
@@ -22,13 +24,14 @@ interface Row {
   correlation_id: string | null
   created_at: Date
   attempts: number
+  traceparent: string | null
 }
 
 /** Up to `limit` aggregate heads, oldest first, skipping rows locked by another relay and the aggregates in `skip`. */
 export async function claimOutboxBatch(tx: Tx, limit: number, skip: readonly string[] = []): Promise<ClaimedOutboxRow[]> {
   const rows = await tx.$queryRaw<Row[]>`
     SELECT o.id::text, o.aggregate_type || ':' || o.aggregate_id AS aggregate_key, o.routing_key, o.payload,
-           o.correlation_id, o.created_at, o.attempts
+           o.correlation_id, o.created_at, o.attempts, o.traceparent
       FROM outbox_messages o
      WHERE o.published_at IS NULL
        AND NOT (o.aggregate_type || ':' || o.aggregate_id = ANY(${skip as string[]}::text[]))
@@ -48,6 +51,7 @@ export async function claimOutboxBatch(tx: Tx, limit: number, skip: readonly str
     correlationId: r.correlation_id,
     createdAt: r.created_at,
     attempts: r.attempts,
+    traceparent: r.traceparent,
   }))
 }
 

@@ -2,13 +2,16 @@
 // so interleaved output (npm start, Railway) can be filtered per process: `role: web` for the web
 // server, `worker: <name>` once a worker started (workers/runtime/lifecycle.ts). Request lines carry
 // `reqId` (request-id.ts, requestLogger); worker message lines carry the message's correlation id.
+// While tracing is on, a line written inside a span carries its `traceId` and `spanId` (a mixin), so a
+// log line leads to its trace in Jaeger and back.
 import { pino, type Logger } from 'pino'
 import { config } from '../config/env.ts'
+import { traceLogFields } from './tracing/trace-context.ts'
 
 export type { Logger }
 
 function createLogger(base: Record<string, unknown>): Logger {
-  return pino({ base: { ...base, pid: process.pid }, level: config().logLevel })
+  return pino({ base: { ...base, pid: process.pid }, level: config().logLevel, mixin: traceLogFields })
 }
 
 let processLogger: Logger | undefined

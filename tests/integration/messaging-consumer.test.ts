@@ -134,6 +134,9 @@ describe('consumer runtime', () => {
       expect(dead.get(garbage)).toMatchObject({ reason: 'invalid', attempt: 1 })
       expect(dead.get(failing.id)).toMatchObject({ reason: 'max-attempts', attempt: 3, error: 'test handler refuses waitlist.offered' })
       expect(dead.has(unhandled.id)).toBe(false)
+      // The copy is in the dead-letter queue before the runtime acks and logs (it waits for the broker's
+      // confirm): on a loaded machine the test can drain it before the worker's line has arrived.
+      await consumer.waitForLog(l => l.messageId === failing.id && l.outcome === 'dead_lettered', 5_000)
       const attempts = consumer.logs().filter(l => l.messageId === failing.id && (l.outcome === 'retried' || l.outcome === 'dead_lettered'))
       expect(attempts.map(l => l.outcome)).toEqual(['retried', 'retried', 'dead_lettered'])
       // Each retry sat out its delay queue's TTL. The TTL starts when the copy is queued, the 'retried'

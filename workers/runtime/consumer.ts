@@ -37,7 +37,12 @@
  * - Shutdown (SIGTERM via runWorker): stop consuming, let in-flight handlers finish (up to ~6 s),
  *   then close the channel; whatever was not acked goes back to the queue.
  * - Logs: one JSON line per outcome with consumer, queue, messageId, correlationId, type, attempt.
+ * - Tracing: each delivery is handled inside a `process <queue>` span whose parent is the publisher's
+ *   span from the message's traceparent header (or amqplib's consume span for it, when instrumented),
+ *   so what the handler does (SQL, SMTP) joins the trace of the request that wrote the outbox row.
+ *   Retried and dead-lettered copies keep the header, and with it the trace.
  */
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api'
 import type { Channel, ConfirmChannel, ConsumeMessage, Options, RecoveringChannelModel } from 'amqplib'
 import type { Db } from '../../server/db/client.ts'
 import { parseMessage, type ParsedMessage, type ValidMessage } from '../../server/messaging/envelope.ts'
@@ -50,6 +55,7 @@ import { handlerFor, type HandlerMap, type HandlerTools } from './handlers.ts'
 import type { WorkerContext } from './lifecycle.ts'
 import type { Logger } from '../../server/observability/logger.ts'
 import { consumerDuration, consumerFailures, consumerMessages } from '../../server/observability/worker-metrics.ts'
+import { receivedContext, tracer } from '../../server/observability/tracing/trace-context.ts'
 import { afterFailure, DEFAULT_MAX_ATTEMPTS } from './retry-policy.ts'
 import { workerDb, workerRabbit } from './shared-connections.ts'
 
@@ -190,6 +196,9 @@ export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, opt
         return
       }
       const durationMs = Math.round(performance.now() - started)
+      const span = trace.getActiveSpan()
+      span?.setAttribute('bookify.outcome', outcome)
+      if (outcome === 'dead_lettered' || outcome === 'invalid' || outcome === 'retried') span?.setStatus({ code: SpanStatusCode.ERROR, message: outcome })
       consumerMessages.inc({ consumer: name, queue, outcome })
       consumerDuration.observe({ consumer: name, outcome }, durationMs / 1000)
       const level = outcome === 'dead_lettered' || outcome === 'invalid' ? 'error' : outcome === 'retried' ? 'warn' : 'info'
@@ -212,6 +221,7 @@ export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, opt
       done(outcome)
     } catch (err) {
       consumerFailures.inc({ consumer: name, queue, reason: 'error' })
+      trace.getActiveSpan()?.recordException(err instanceof Error ? err : new Error(String(err)))
       const next = afterFailure(attempt, maxAttempts, retryDelaysMs)
       const error = errorText(err)
       try {
@@ -237,7 +247,23 @@ export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, opt
     if (stopping) return // left unacked: back to the queue when the channel closes
     const parsed = parseMessage(msg.content)
     const key = orderByAggregate ? aggregateKey(parsed) : undefined
-    const work = () => processDelivery(channel, msg, parsed).catch(err => log.error({ err }, 'unexpected consumer error'))
+    const parent = receivedContext(msg.properties.headers)
+    const work = () => {
+      const span = tracer().startSpan(`process ${queue}`, {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'rabbitmq',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': queue,
+          'messaging.consumer.group.name': name,
+          'messaging.rabbitmq.destination.routing_key': msg.fields.routingKey,
+          ...(msg.properties.messageId ? { 'messaging.message.id': String(msg.properties.messageId) } : {}),
+        },
+      }, parent)
+      return context.with(trace.setSpan(parent, span), () => processDelivery(channel, msg, parsed))
+        .catch(err => log.error({ err }, 'unexpected consumer error'))
+        .finally(() => span.end())
+    }
     let task: Promise<void>
     if (key) {
       task = (chains.get(key) ?? Promise.resolve()).then(work)

@@ -1,6 +1,7 @@
 // Process lifecycle shared by every worker: start, stay alive, and on SIGTERM/SIGINT close what
 // was opened (newest first) and exit 0. Railway and `npm start` both stop workers with SIGTERM.
 import { startWorkerLogger, type Logger } from '../../server/observability/logger.ts'
+import { flushTraces } from '../../server/observability/tracing/trace-context.ts'
 
 export type Closer = () => unknown
 export interface WorkerContext {
@@ -36,6 +37,7 @@ export async function runWorker(name: string, start: (ctx: WorkerContext) => Pro
       }
     }
     clearInterval(keepAlive)
+    await flushTraces() // the spans of the last messages, still buffered for export
     log.info('stopped')
     process.exit(0)
   }

@@ -4,6 +4,9 @@
 // keeps its error, and its aggregate waits (1 s, doubling, at most 30 s) before it is tried again —
 // later rows of that aggregate wait behind it, so order holds. While the broker is unreachable the
 // loop waits for a channel and claims nothing: rows simply stay in PostgreSQL.
+// Tracing: each publish is a span continuing the trace stored with the row (the request that wrote
+// it), and its traceparent travels in the message headers to the consumers.
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api'
 import type { ConfirmChannel } from 'amqplib'
 import type { Db } from '../../server/db/client.ts'
 import { envelopeOf } from '../../server/messaging/envelope.ts'
@@ -13,6 +16,7 @@ import type { ChannelKeeper } from './channel-keeper.ts'
 import { KeeperClosedError } from './channel-keeper.ts'
 import type { WorkerContext } from './lifecycle.ts'
 import { outboxPublished, outboxPublishFailures } from '../../server/observability/worker-metrics.ts'
+import { contextFromTraceparent, tracer, withTraceHeaders } from '../../server/observability/tracing/trace-context.ts'
 
 export interface RelayOptions {
   batchSize?: number
@@ -51,22 +55,49 @@ class AggregateBackoff {
 
 function publishOne(channel: ConfirmChannel, row: ClaimedOutboxRow, timeoutMs: number): Promise<void> {
   const body = Buffer.from(JSON.stringify(envelopeOf(row)))
+  const parent = contextFromTraceparent(row.traceparent)
+  const span = tracer().startSpan(`publish ${EVENTS_EXCHANGE}`, {
+    kind: SpanKind.PRODUCER,
+    attributes: {
+      'messaging.system': 'rabbitmq',
+      'messaging.operation.type': 'send',
+      'messaging.destination.name': EVENTS_EXCHANGE,
+      'messaging.rabbitmq.destination.routing_key': row.routingKey,
+      'messaging.message.id': row.id,
+      ...(row.correlationId ? { 'messaging.message.conversation_id': row.correlationId } : {}),
+    },
+  }, parent)
+  const spanContext = trace.setSpan(parent, span)
+  const headers = withTraceHeaders(spanContext, row.correlationId ? { [MESSAGE_HEADERS.correlationId]: row.correlationId } : {})
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no broker confirm within ${timeoutMs} ms`)), timeoutMs)
-    const settle = (err: unknown) => {
+    const timer = setTimeout(() => settle(new Error(`no broker confirm within ${timeoutMs} ms`)), timeoutMs)
+    let settled = false
+    function settle(err: unknown) {
+      if (settled) return
+      settled = true
       clearTimeout(timer)
-      if (err) reject(err instanceof Error ? err : new Error(String(err)))
-      else resolve()
+      if (err) {
+        const error = err instanceof Error ? err : new Error(String(err))
+        span.recordException(error)
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error.message })
+        span.end()
+        reject(error)
+      } else {
+        span.end()
+        resolve()
+      }
     }
     try {
-      channel.publish(EVENTS_EXCHANGE, row.routingKey, body, {
+      // Inside the span, so an instrumented amqplib's own publish span is its child.
+      context.with(spanContext, () => channel.publish(EVENTS_EXCHANGE, row.routingKey, body, {
         persistent: true,
         messageId: row.id,
         type: row.routingKey,
         contentType: 'application/json',
         timestamp: Math.floor(row.createdAt.getTime() / 1000),
-        ...(row.correlationId ? { correlationId: row.correlationId, headers: { [MESSAGE_HEADERS.correlationId]: row.correlationId } } : {}),
-      }, settle)
+        ...(row.correlationId ? { correlationId: row.correlationId } : {}),
+        ...(Object.keys(headers).length > 0 ? { headers } : {}),
+      }, settle))
     } catch (err) {
       settle(err)
     }
