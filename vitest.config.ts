@@ -55,6 +55,8 @@ export default defineConfig({
           include: ['tests/cluster/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/cluster-setup.ts'],
+          // The run-wide shared lock: files that stop the shared RabbitMQ wait for the cluster to finish.
+          setupFiles: ['tests/support/lane-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
