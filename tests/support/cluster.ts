@@ -52,18 +52,20 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const webCount = options.webCount ?? 3
   const copies = options.workerCopies ?? 2
   const directUrl = testDatabaseUrl()
-  const stops: (() => Promise<unknown>)[] = []
+  // Stopped in stages, each stage at once: workers, then the balancer and web instances, then the services.
+  const stages: (() => Promise<unknown>)[][] = [[], [], []]
+  const [processes, frontEnd, services] = stages as [(() => Promise<unknown>)[], (() => Promise<unknown>)[], (() => Promise<unknown>)[]]
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => {})
+    for (const stage of stages) await Promise.all(stage.splice(0).map(stop => stop().catch(() => {})))
   }
   try {
     const [redis, vhost, pooler] = await Promise.all([
       startPrivateRedis(), createTestVhost('bookify_cluster'), options.pgbouncer ? startPgbouncer() : undefined,
     ])
-    stops.push(() => redis.stop(), () => vhost.drop())
-    if (pooler) stops.push(() => pooler.stop())
+    services.push(() => redis.stop(), () => vhost.drop())
+    if (pooler) services.push(() => pooler.stop())
     const mailDir = mkdtempSync(join(tmpdir(), 'bookify-cluster-mail-'))
-    stops.push(async () => rmSync(mailDir, { recursive: true, force: true }))
+    services.push(async () => rmSync(mailDir, { recursive: true, force: true }))
     const balancerPort = await freePort()
     const bullPrefix = `bookify-cluster-${randomBytes(4).toString('hex')}`
     const env: Record<string, string> = {
@@ -82,11 +84,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       const server = await startServer({
         ...env, DATABASE_POOL_SIZE: '8', LOG_LEVEL: 'warn', ...options.webEnv,
       }, undefined, { build: inject('buildDir') })
-      stops.push(() => server.stop())
+      frontEnd.push(() => server.stop())
       return { ...server, name: `w${i + 1}`, port: Number(new URL(server.url).port) }
     }))
     const balancer = await startHaproxy(web.map(w => ({ name: w.name, port: w.port })), { port: balancerPort })
-    stops.push(() => balancer.stop())
+    frontEnd.push(() => balancer.stop())
     const relayMetricsPorts: number[] = []
     const workers = {} as Record<WorkerName, RunningWorker[]>
     // Started a few at a time: a dozen Node processes loading at once on two cores is slower than batches.
@@ -97,7 +99,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         const worker = await startWorker(name, {
           ...env, LOG_LEVEL: 'info', ...(metricsPort ? { METRICS_PORT: String(metricsPort) } : {}), ...options.workerEnv,
         })
-        stops.push(() => worker.stop())
+        processes.push(() => worker.stop())
         return worker
       }))
     }
