@@ -61,8 +61,11 @@ backend app
   # No cookie, no stick table: any instance may answer any request.
   option httpchk GET /api/ready
   http-check expect status 200
-  # Out after 2 failed checks 300 ms apart, back after 2 good ones.
-  default-server inter 300 fall 2 rise 2
+  # Out after 3 failed checks 400 ms apart, back after 2 good ones. A check may take up to 3 s: under
+  # a burst /api/ready (1 s per dependency at most) answers late, and an instance that is slow but
+  # alive must not be taken out — with one instance left, that would turn a slow answer into a 503.
+  timeout check 3s
+  default-server inter 400 fall 3 rise 2
 ${backends.map(b => `  server ${b.name} 127.0.0.1:${b.port} check`).join('\n')}
 `
 }
