@@ -6,11 +6,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Channel, ConsumeMessage } from 'amqplib'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { createDb, sqlPool } from '../../server/db/client.ts'
 import { signAccessToken } from '../../server/domain/accounts/access-tokens.ts'
 import { createHoldExpiryQueue, scheduleHoldExpiryJob } from '../../server/messaging/hold-expiry-queue.ts'
 import { EVENTS_EXCHANGE } from '../../server/messaging/names.ts'
 import { startCluster, type Cluster } from '../support/cluster.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
+import { testDatabaseUrl } from '../support/lane.ts'
 import { LiveClient } from '../support/live-client.ts'
 import { eventually, openTestChannel } from '../support/workers.ts'
 
@@ -255,6 +257,26 @@ describe('a cluster behind HAProxy', () => {
     await decisionsPerSecond(100, 20)
     const three = await decisionsPerSecond(600, 40)
     report(`hold decisions/s through HAProxy, 600 buyers 40 at a time${VIA_PGBOUNCER ? ', via PgBouncer' : ''}: 1 instance ${one.toFixed(0)}/s, 3 instances ${three.toFixed(0)}/s (×${(three / one).toFixed(2)}) on ${(await import('node:os')).availableParallelism()} cores`)
+  })
+
+  it.runIf(VIA_PGBOUNCER)('needs unnamed statements through PgBouncer 1.18: named ones fail, DATABASE_PREPARED_STATEMENTS=off drops the names', async () => {
+    const pooled = cluster.pooler!.pooledUrl(testDatabaseUrl()).replace(/[?&]pgbouncer=true/, '')
+    const run = async (preparedStatements: boolean) => {
+      const db = createDb(pooled, { max: 10, preparedStatements })
+      try {
+        // Each pooled client prepares the statement once, then reuses it by name on whatever server
+        // connection PgBouncer gives its next transaction.
+        const rounds = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => sqlPool(db).query({ name: 'bookify_cluster_probe', text: 'SELECT $1::int AS n', values: [i] })))
+        return rounds.filter(r => r.status === 'rejected').map(r => String((r as PromiseRejectedResult).reason?.message))
+      } finally {
+        await db.$disconnect()
+      }
+    }
+    const named = await run(true)
+    expect(named.length, 'named statements through a transaction pooler').toBeGreaterThan(0)
+    expect(named.every(m => /prepared statement "bookify_cluster_probe" (does not exist|already exists)/.test(m)), named[0]).toBe(true)
+    expect(await run(false)).toEqual([])
+    report(`PgBouncer 1.18, transaction mode: 200 queries with a named statement, ${named.length} failed ("${named[0]}"); with the names dropped, none`)
   })
 
   it('loses no booking when a web instance is killed mid-load, and HAProxy takes it out', { timeout: 60_000 }, async () => {
