@@ -4,6 +4,7 @@
 // one Redis, one RabbitMQ vhost. Every claim the app makes about several instances is checked here
 // through the balancer, and the figures for the README's "Scaling" section are printed.
 import { randomUUID } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import type { Channel, ConsumeMessage } from 'amqplib'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb, sqlPool } from '../../server/db/client.ts'
@@ -242,21 +243,26 @@ describe('a cluster behind HAProxy', () => {
     expect(tally(throughBalancer)).toEqual({ 401: 9 })
   })
 
-  it('decides holds at a measured rate with 1 and with 3 instances in rotation', { timeout: 60_000 }, async () => {
+  it('decides holds at a measured rate with 1 and with 3 instances in rotation', { timeout: 90_000 }, async () => {
     const [, w2, w3] = cluster.web
-    await cluster.balancer.setServer(w2!.name, 'maint')
-    await cluster.balancer.setServer(w3!.name, 'maint')
-    let one: number
-    try {
-      await decisionsPerSecond(100, 20) // warm-up of the one instance
-      one = await decisionsPerSecond(600, 40)
-    } finally {
-      await cluster.balancer.setServer(w2!.name, 'ready')
-      await cluster.balancer.setServer(w3!.name, 'ready')
+    const rotation = async (count: 1 | 3) => {
+      for (const w of [w2!, w3!]) await cluster.balancer.setServer(w.name, count === 1 ? 'maint' : 'ready')
     }
-    await decisionsPerSecond(100, 20)
-    const three = await decisionsPerSecond(600, 40)
-    report(`hold decisions/s through HAProxy, 600 buyers 40 at a time${VIA_PGBOUNCER ? ', via PgBouncer' : ''}: 1 instance ${one.toFixed(0)}/s, 3 instances ${three.toFixed(0)}/s (×${(three / one).toFixed(2)}) on ${(await import('node:os')).availableParallelism()} cores`)
+    // Interleaved rounds, best of two for each: other work on the machine comes and goes, and a round
+    // it happens to hit says nothing about the instance count.
+    const rates: Record<1 | 3, number[]> = { 1: [], 3: [] }
+    try {
+      await decisionsPerSecond(100, 20) // warm-up
+      for (const count of [1, 3, 1, 3] as const) {
+        await rotation(count)
+        rates[count].push(await decisionsPerSecond(400, 40))
+      }
+    } finally {
+      await rotation(3)
+    }
+    const [one, three] = [Math.max(...rates[1]), Math.max(...rates[3])]
+    const list = (r: number[]) => r.map(n => n.toFixed(0)).join(', ')
+    report(`hold decisions/s through HAProxy, 400 buyers 40 at a time${VIA_PGBOUNCER ? ', via PgBouncer' : ''}, best of 2 interleaved rounds: 1 instance ${one.toFixed(0)}/s (${list(rates[1])}), 3 instances ${three.toFixed(0)}/s (${list(rates[3])}), ×${(three / one).toFixed(2)} on ${availableParallelism()} cores`)
   })
 
   it.runIf(VIA_PGBOUNCER)('needs unnamed statements through PgBouncer 1.18: named ones fail, DATABASE_PREPARED_STATEMENTS=off drops the names', async () => {
