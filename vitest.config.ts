@@ -47,6 +47,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // HAProxy in front of 3 web instances and 2 copies of every worker, through PgBouncer
+          // (tests/support/cluster.ts). `npm run test:cluster`; CI runs it after the fault tests.
+          name: 'cluster',
+          include: ['tests/cluster/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/cluster-setup.ts'],
+          // The run-wide shared lock: files that stop the shared RabbitMQ wait for the cluster to finish.
+          setupFiles: ['tests/support/lane-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })

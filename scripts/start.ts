@@ -65,7 +65,8 @@ async function main(): Promise<void> {
     const list = problems.map(p => p.message).join('\n')
     throw new StartError(`Bookify needs PostgreSQL, Redis and RabbitMQ running.\n\n${list}\n\nThen run \`npm start\` again.`)
   }
-  await prepareDatabase(cfg.databaseUrl)
+  // Migrations hold a session advisory lock: PostgreSQL itself, never through a transaction pooler.
+  await prepareDatabase(cfg.databaseDirectUrl)
   ensureBuild(say)
 
   let shuttingDown = false

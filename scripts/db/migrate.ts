@@ -13,7 +13,8 @@ async function main(databaseUrl: string): Promise<void> {
 
 let databaseUrl = ''
 try {
-  databaseUrl = config().databaseUrl
+  // PostgreSQL itself: the migration lock is a session advisory lock, which a transaction pooler breaks.
+  databaseUrl = config().databaseDirectUrl
   await main(databaseUrl)
 } catch (error) {
   // One line, no stack: this runs before every start, and the cause is almost always the environment.

@@ -35,7 +35,7 @@ async function main(databaseUrl: string): Promise<number> {
 
 let databaseUrl = ''
 try {
-  databaseUrl = config().databaseUrl
+  databaseUrl = config().databaseDirectUrl // a session of its own (shadow database, advisory lock)
   process.exitCode = await main(databaseUrl)
 } catch (error) {
   // One line, no stack: the cause is almost always the environment or a migration's SQL.

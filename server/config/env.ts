@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseEnv } from 'node:util'
 import { z } from 'zod'
+import { databaseSettings, type DatabaseSettings } from './database-settings.ts'
 
 const DEV_SECRETS_FILE = resolve(process.cwd(), '.data/dev-secrets.json')
 
@@ -92,6 +93,10 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   DATABASE_URL: text('postgresql://postgres@127.0.0.1:5432/bookify'),
   DATABASE_POOL_SIZE: wholeNumber(10, 1, 200),
+  // Behind PgBouncer (DATABASE_URL with ?pgbouncer=true): PostgreSQL itself, for migrations (database-settings.ts).
+  DATABASE_DIRECT_URL: given,
+  // auto: off behind PgBouncer (?pgbouncer=true), on otherwise. PgBouncer ≥ 1.21 with max_prepared_statements may say on.
+  DATABASE_PREPARED_STATEMENTS: oneOf(['auto', 'on', 'off'], 'auto'),
   REDIS_URL: text('redis://127.0.0.1:6379'),
   AMQP_URL: text('amqp://guest:guest@127.0.0.1:5672'),
   PORT: wholeNumber(3000, 1, 65535),
@@ -142,16 +147,26 @@ const envSchema = z.object({
   STRIPE_API_BASE: httpUrl,
   CHECKOUT_GRACE_MINUTES: wholeNumber(15, 1, 120),
 }).superRefine((env, ctx) => {
+  const database = databaseSettings(env.DATABASE_URL, env.DATABASE_DIRECT_URL, env.DATABASE_PREPARED_STATEMENTS)
+  if ('error' in database) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: database.error })
   if (env.NODE_ENV !== 'production') return
   for (const name of ['AUTH_SECRET', 'ENCRYPTION_KEY'] as const) {
     if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'must be set in production (see .env.example).' })
   }
 }).transform((env) => {
   const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+  // superRefine above reports a contradiction; the fallback only keeps this total.
+  const settings = databaseSettings(env.DATABASE_URL, env.DATABASE_DIRECT_URL, env.DATABASE_PREPARED_STATEMENTS)
+  const database: DatabaseSettings = 'error' in settings ? { url: env.DATABASE_URL, directUrl: env.DATABASE_URL, pooled: false, preparedStatements: true } : settings
   return {
     nodeEnv: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
-    databaseUrl: env.DATABASE_URL,
+    /** What the query pools connect to: PgBouncer when there is one (the ?pgbouncer marker taken out). */
+    databaseUrl: database.url,
+    /** PostgreSQL itself: migrations, and the database's identity in shared Redis keys. DATABASE_URL when no pooler. */
+    databaseDirectUrl: database.directUrl,
+    /** False behind a transaction pooler without prepared-statement support: every query goes unnamed. */
+    databasePreparedStatements: database.preparedStatements,
     /** PostgreSQL connections of one web process (DATABASE_POOL_SIZE); workers use their own small pools. */
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,

@@ -15,9 +15,35 @@ export const sql = Prisma.sql
 
 const pools = new WeakMap<Db, pg.Pool>()
 
-export function createDb(connectionString: string, options: { max?: number } = {}): Db {
+/**
+ * A pg client that sends every statement unnamed. Prisma's adapter already does (it names a statement
+ * only when given a statementNameGenerator, which we never pass); our hot statements (the hold claim,
+ * the memo reads, the queue join) name theirs so PostgreSQL plans them once per connection. Behind a
+ * transaction pooler that connection changes under us, so the name is dropped here, in one place.
+ */
+class UnnamedStatementsClient extends pg.Client {
+  // pg's query() has a dozen overloads; this only rewrites a plain config object and passes the rest on.
+  override query(...args: unknown[]): never {
+    const [first] = args
+    if (first && typeof first === 'object' && 'name' in first && typeof (first as { submit?: unknown }).submit !== 'function') {
+      args[0] = { ...first, name: undefined }
+    }
+    return (super.query as (...a: unknown[]) => never)(...args)
+  }
+}
+
+export interface DbOptions {
+  max?: number
+  /** false (DATABASE_PREPARED_STATEMENTS, database-settings.ts): no named prepared statements at all. */
+  preparedStatements?: boolean
+}
+
+export function createDb(connectionString: string, options: DbOptions = {}): Db {
   // allowExitOnIdle: idle connections never keep a finished script or test alive.
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, allowExitOnIdle: true })
+  const pool = new pg.Pool({
+    connectionString, max: options.max ?? 10, allowExitOnIdle: true,
+    ...(options.preparedStatements === false ? { Client: UnnamedStatementsClient } : {}),
+  })
   // A pooled connection PostgreSQL drops while idle (restart, pg_terminate_backend) emits 'error' on
   // the pool; unheard, that would crash the process. The pool replaces it on the next query, and
   // queries that fail answer 503 through the error handler.

@@ -5,6 +5,6 @@ let db: Db | undefined
 
 /** The web process's Prisma client, created on first use. */
 export function useDb(): Db {
-  db ??= createDb(config().databaseUrl, { max: config().databasePoolSize })
+  db ??= createDb(config().databaseUrl, { max: config().databasePoolSize, preparedStatements: config().databasePreparedStatements })
   return db
 }

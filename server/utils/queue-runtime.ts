@@ -56,7 +56,7 @@ export function queueDeps(): JoinDeps {
 
 async function holdLease(): Promise<boolean> {
   try {
-    return (await useRedis().eval(LEASE_SCRIPT, 1, admitterLeaseKey(config().databaseUrl), instanceId, LEASE_MS)) === 1
+    return (await useRedis().eval(LEASE_SCRIPT, 1, admitterLeaseKey(config().databaseDirectUrl), instanceId, LEASE_MS)) === 1
   } catch {
     return false
   }

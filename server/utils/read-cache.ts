@@ -26,7 +26,8 @@ let stopListening: (() => void)[] = []
 
 function keyPrefix(): string {
   // Deployments and test runs sharing a Redis each have their own database, hence their own entries.
-  const { host, pathname } = new URL(config().databaseUrl)
+  // The direct URL names the database wherever a process connects through (pooler or not).
+  const { host, pathname } = new URL(config().databaseDirectUrl)
   return `bookify:read:${host}${pathname}:`
 }
 

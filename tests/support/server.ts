@@ -79,7 +79,8 @@ export async function startServer(env: Record<string, string>, output = '.output
     process: child,
     stop: () => new Promise((resolve) => {
       const done = () => { own?.remove(); resolve() }
-      if (child.exitCode !== null) return done()
+      // A process killed by a signal has no exit code, only its signal: it is gone all the same.
+      if (child.exitCode !== null || child.signalCode !== null) return done()
       child.once('exit', done)
       child.kill('SIGTERM')
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref()

@@ -7,7 +7,7 @@ import { createDb, type Db } from '../../server/db/client.ts'
 import type { WorkerContext } from './lifecycle.ts'
 
 export async function connectPostgres({ onShutdown }: WorkerContext, url = config().databaseUrl): Promise<Db> {
-  const db = createDb(url, { max: 5 })
+  const db = createDb(url, { max: 5, preparedStatements: config().databasePreparedStatements })
   onShutdown(() => db.$disconnect())
   await db.$queryRaw`SELECT 1`
   return db
