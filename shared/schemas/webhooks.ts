@@ -33,7 +33,8 @@ export const WEBHOOK_API_VERSION = '2026-12-01'
 
 const url = z.string().trim().max(2000, 'Use at most 2000 characters.')
   .pipe(z.url({ protocol: /^https?$/, message: 'Use an http:// or https:// URL.' }))
-  .refine(u => !new URL(u).username && !new URL(u).password, 'Put no user name or password in the URL.')
+  // zod still runs a refinement after the URL check failed, so this one must not throw on a non-URL.
+  .refine(u => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'Put no user name or password in the URL.')
 
 const eventTypes = z.array(z.enum(WEBHOOK_EVENT_TYPES, `Choose from ${WEBHOOK_EVENT_TYPES.join(', ')}.`))
   .min(1, 'Choose at least one event type.')
