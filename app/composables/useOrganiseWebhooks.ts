@@ -14,7 +14,7 @@ export function useOrganiseWebhooks() {
   /** The one time the signing secret is shown. */
   const created = ref<WebhookEndpointCreatedDto | null>(null)
   /** The delivery log open on the page, by endpoint id. */
-  const logs = reactive<Record<string, WebhookDeliveryDto[] | undefined>>({})
+  const logs = ref<Record<string, WebhookDeliveryDto[] | undefined>>({})
   const { fieldErrors, formError, validate, fromApi } = useFormErrors()
 
   async function create(): Promise<boolean> {
@@ -57,11 +57,11 @@ export function useOrganiseWebhooks() {
   const remove = (endpoint: WebhookEndpointDto) => act(async () => {
     await api(`/api/organiser/webhooks/${endpoint.id}`, { method: 'DELETE' })
     if (created.value?.id === endpoint.id) created.value = null
-    logs[endpoint.id] = undefined
+    logs.value[endpoint.id] = undefined
   }, `The endpoint ${endpoint.url} was deleted.`)
 
   async function loadLog(endpointId: string) {
-    logs[endpointId] = (await api<{ items: WebhookDeliveryDto[] }>(`/api/organiser/webhooks/${endpointId}/deliveries`)).items
+    logs.value[endpointId] = (await api<{ items: WebhookDeliveryDto[] }>(`/api/organiser/webhooks/${endpointId}/deliveries`)).items
   }
 
   const sendTest = (endpoint: WebhookEndpointDto) => act(async () => {
@@ -74,7 +74,10 @@ export function useOrganiseWebhooks() {
     await loadLog(endpointId)
   }, `The ${delivery.eventType} delivery is being sent again.`)
 
-  const toggleLog = (endpointId: string) => (logs[endpointId] ? (logs[endpointId] = undefined, Promise.resolve()) : act(() => loadLog(endpointId), ''))
+  async function toggleLog(endpointId: string) {
+    if (logs.value[endpointId]) logs.value[endpointId] = undefined
+    else await act(() => loadLog(endpointId), '')
+  }
 
   return { ...result, form, busy, notice, created, logs, fieldErrors, formError, create, setEnabled, remove, sendTest, resend, loadLog, toggleLog }
 }
