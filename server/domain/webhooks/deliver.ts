@@ -3,8 +3,8 @@
 // - Order: a delivery waits while an older delivery of the same aggregate to the same endpoint is
 //   still pending (even one waiting out its back-off); when that one ends, delivered or failed for
 //   good, the next is returned in `next` for the caller to schedule.
-// - At most one attempt per attempt number: the attempt is claimed by a conditional update first,
-//   so a job and the sweep racing for the same delivery send it once.
+// - One attempt at a time: the attempt is claimed by a conditional update that also leases the row
+//   (next_attempt_at moves past the timeout), so a job and the sweep racing for it send it once.
 // - Back-off: retryDelaysMs[n-1] after the n-th failed attempt; after the last, the delivery has
 //   failed for good. `disableAfter` such deliveries in a row (no success between) disable the
 //   endpoint, and a webhook.endpoint_disabled message (same transaction) has its organiser e-mailed.
@@ -30,6 +30,8 @@ export type AttemptOutcome =
   | { outcome: 'failed', next: string | null, disabled: boolean, result: PostResult }
 
 export const USER_AGENT = 'Bookify-Webhooks/1.0'
+/** How long past the attempt's timeout its claim holds. */
+const LEASE_MARGIN_MS = 30_000
 
 /** The oldest pending delivery of the same endpoint and aggregate after `seq`, if any. */
 async function nextInLine(db: Db, delivery: { endpointId: string, aggregateKey: string | null, seq: bigint }): Promise<string | null> {
@@ -53,9 +55,12 @@ export async function attemptDelivery(db: Db, deliveryId: string, settings: Deli
     if (older > 0) return { outcome: 'waiting' }
   }
   const attempt = delivery.attempts + 1
+  // The claim is a lease: while the attempt runs, the row is not due, so neither a second job nor
+  // the sweep can claim the next attempt number and send it twice; a worker that dies mid-attempt
+  // leaves it due again once the lease ends.
   const claimed = await db.webhookDelivery.updateMany({
-    where: { id: delivery.id, status: 'PENDING', attempts: delivery.attempts },
-    data: { attempts: attempt, lastAttemptAt: now },
+    where: { id: delivery.id, status: 'PENDING', attempts: delivery.attempts, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date(now.getTime() + 1_000) } }] },
+    data: { attempts: attempt, lastAttemptAt: now, nextAttemptAt: new Date(now.getTime() + settings.timeoutMs + LEASE_MARGIN_MS) },
   })
   if (claimed.count === 0) return { outcome: 'skipped' }
 
