@@ -229,6 +229,9 @@ describe('deliveries', () => {
     expectSpecAnswer('GET /api/organiser/webhooks/{id}/deliveries', log)
     expect(log.body.items[0]).toMatchObject({ eventType: 'booking.confirmed', attempts: 1, responseStatus: 200, responseSnippet: 'thanks' })
     expect(log.body.items[0].latencyMs).toBeGreaterThanOrEqual(0)
+    // Sent once: the sweep (every 0.3 s) never sends a delivery whose attempt is under way or done.
+    await new Promise(r => setTimeout(r, 800))
+    expect(receiver.at('/signed')).toHaveLength(1)
   })
 
   it('a receiver failing 3 times then succeeding gets exactly one successful delivery', async () => {
