@@ -23,6 +23,7 @@ export const ROUTING_KEYS = {
   refundRequested: 'refund.requested',
   refundCompleted: 'refund.completed',
   webhookEndpointDisabled: 'webhook.endpoint_disabled',
+  ticketCheckedIn: 'ticket.checked_in',
 } as const
 
 export type RoutingKey = (typeof ROUTING_KEYS)[keyof typeof ROUTING_KEYS]
@@ -101,7 +102,7 @@ export const QUEUE_BINDINGS = {
   // Stripe webhooks, refunds to send, an event's paid bookings to refund, checkouts whose hold ran out.
   [QUEUES.payments]: [K.paymentWebhookReceived, K.refundRequested, K.eventCancelled, K.holdExpired],
   // What organisers' webhook endpoints may subscribe to (server/domain/webhooks/event-types.ts).
-  [QUEUES.webhooks]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.refundCompleted, K.holdExpired, K.waitlistOffered, K.eventPublished, K.eventUpdated, K.eventCancelled],
+  [QUEUES.webhooks]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.refundCompleted, K.holdExpired, K.waitlistOffered, K.eventPublished, K.eventUpdated, K.eventCancelled, K.ticketCheckedIn],
 } as const satisfies Readonly<Record<QueueName, readonly RoutingKey[]>>
 
 /** The routing keys bound to `Q`. */

@@ -293,6 +293,21 @@ describe('deliveries', () => {
     expect(types).toEqual(['booking.confirmed:500', 'booking.confirmed:500', 'booking.confirmed:200', 'booking.cancelled:200'])
   })
 
+  it('tells of a check-in at the door, after the booking it belongs to', async () => {
+    const { organiser, buyer, event } = await organiserWithEvent()
+    await register(organiser.token, { url: `${receiverUrl}/door`, events: ['booking.confirmed', 'ticket.checked_in'] })
+    const booking = await book(buyer, event)
+    const ticket = await testDb().ticket.findFirstOrThrow({ where: { bookingId: booking.id } })
+    const scan = await api('POST', `/api/events/${event.id}/checkin`, { token: organiser.token, body: { ticketCode: ticket.code } })
+    expect(scan.status).toBe(200)
+    // Scanned again: already in, and no second message.
+    expect((await api('POST', `/api/events/${event.id}/checkin`, { token: organiser.token, body: { ticketCode: ticket.code } })).status).toBe(409)
+    const hit = await eventually(async () => receiver.at('/door').find(h => h.json.type === 'ticket.checked_in'), 20_000, 'the check-in delivery')
+    expect(hit.json.data.ticket).toMatchObject({ id: ticket.id, bookingId: booking.id, checkedInAt: expect.any(String) })
+    await new Promise(r => setTimeout(r, 800))
+    expect(receiver.at('/door').map(h => h.json.type)).toEqual(['booking.confirmed', 'ticket.checked_in'])
+  })
+
   it('resends a delivery and sends a test delivery on demand', async () => {
     const { organiser, buyer, event } = await organiserWithEvent()
     const created = await register(organiser.token, { url: `${receiverUrl}/resend`, events: ['booking.confirmed'] })

@@ -1,7 +1,6 @@
 // Which domain event (RabbitMQ routing key) becomes which webhook event type, and the aggregate whose
 // deliveries must keep their order. A refund belongs to its booking: a receiver sees
-// booking.cancelled before booking.refunded. ticket.checked_in has no domain event yet (check-in
-// writes no outbox row), so it is not offered.
+// booking.cancelled before booking.refunded, and a check-in after the booking's confirmation.
 import type { WebhookEventType } from '../../../shared/schemas/webhooks.ts'
 import type { ValidMessage } from '../../messaging/envelope.ts'
 
@@ -24,6 +23,8 @@ export function webhookSourceOf(message: ValidMessage): WebhookSource | null {
       // A failed refund paid nothing back: nothing for the organiser's systems to book.
       if (message.data.status !== 'SUCCEEDED') return null
       return { type: 'booking.refunded', bookingId: message.data.bookingId, aggregateKey: `booking:${message.data.bookingId}` }
+    case 'ticket.checked_in':
+      return { type: 'ticket.checked_in', eventId: message.data.eventId, bookingId: message.data.bookingId, aggregateKey: `booking:${message.data.bookingId}` }
     case 'hold.expired':
       return { type: 'hold.expired', eventId: message.data.eventId, aggregateKey: `hold:${message.data.holdId}` }
     case 'waitlist.offered':

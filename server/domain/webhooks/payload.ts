@@ -76,6 +76,11 @@ export async function payloadData(db: Db, message: ValidMessage, source: Webhook
         booking,
       }
     }
+    case 'ticket.checked_in': {
+      const booking = await bookingData(db, message.data.bookingId)
+      const ticket = booking?.tickets.find(t => t.id === message.data.ticketId)
+      return booking && ticket ? { ticket: { ...ticket, bookingId: booking.id }, booking } : null
+    }
     case 'hold.expired': {
       const hold = await db.hold.findUnique({ where: { id: message.data.holdId }, include: { user: { select: { name: true, email: true } } } })
       if (!hold) return null
