@@ -8,6 +8,7 @@ import { createWebhookDeliveryQueue, scheduleWebhookDelivery } from '../server/m
 import { JOB_QUEUES, type WebhookDeliveryJob } from '../server/messaging/jobs.ts'
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
 import { dueDeliveries } from '../server/domain/webhooks/due-deliveries.ts'
+import { webhookSourceOf } from '../server/domain/webhooks/event-types.ts'
 import { postWebhook } from '../server/domain/webhooks/http-post.ts'
 import { deliveryProcessor } from './handlers/webhooks/delivery-processor.ts'
 import { webhookHandlers } from './handlers/webhooks/webhook-handlers.ts'
@@ -41,7 +42,14 @@ await runWorker('webhooks', async (ctx) => {
   jobs.on('error', err => ctx.log.warn({ err: err.message }, 'webhook job worker error'))
   ctx.onShutdown(() => jobs.close())
 
-  await startConsumer(ctx, { queue: QUEUES.webhooks, name: 'webhooks', handlers: webhookHandlers({ schedule: id => schedule(id, 0) }) })
+  // One booking's messages (its refunds and check-ins are other outbox aggregates) are recorded in
+  // the order they arrive, so its deliveries keep that order.
+  await startConsumer(ctx, {
+    queue: QUEUES.webhooks,
+    name: 'webhooks',
+    handlers: webhookHandlers({ schedule: id => schedule(id, 0) }),
+    aggregateKeyOf: message => webhookSourceOf(message)?.aggregateKey,
+  })
 
   let sweeping = false
   const sweep = async () => {
