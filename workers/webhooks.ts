@@ -9,6 +9,7 @@ import { JOB_QUEUES, type WebhookDeliveryJob } from '../server/messaging/jobs.ts
 import { QUEUES, deadLetterQueue } from '../server/messaging/names.ts'
 import { dueDeliveries } from '../server/domain/webhooks/due-deliveries.ts'
 import { webhookSourceOf } from '../server/domain/webhooks/event-types.ts'
+import { pruneDeliveries } from '../server/domain/webhooks/prune-deliveries.ts'
 import { postWebhook } from '../server/domain/webhooks/http-post.ts'
 import { deliveryProcessor } from './handlers/webhooks/delivery-processor.ts'
 import { webhookHandlers } from './handlers/webhooks/webhook-handlers.ts'
@@ -65,7 +66,11 @@ await runWorker('webhooks', async (ctx) => {
   }
   void sweep()
   const timer = setInterval(sweep, cfg.webhooks.sweepMs)
-  ctx.onShutdown(() => clearInterval(timer))
+  const prune = () => pruneDeliveries(db)
+    .then(n => n && ctx.log.info({ deleted: n }, 'old webhook deliveries pruned'))
+    .catch(err => ctx.log.warn({ err: (err as Error).message }, 'webhook delivery pruning failed'))
+  const pruneTimer = setInterval(prune, 3_600_000)
+  ctx.onShutdown(() => { clearInterval(timer); clearInterval(pruneTimer) })
 
   registerQueueDepthGauges(connection, [QUEUES.webhooks, deadLetterQueue(QUEUES.webhooks)])
   await serveMetrics(ctx, 'webhooks')

@@ -143,7 +143,7 @@ const envSchema = z.object({
   CHECKOUT_GRACE_MINUTES: wholeNumber(15, 1, 120),
   // Organiser webhooks (server/domain/webhooks, workers/webhooks.ts).
   WEBHOOKS_ALLOW_PRIVATE: flag(false),
-  // Doubling waits that add up to about a day (23 h 46 min over 10 retries); tests shorten them.
+  // Growing waits that add up to about a day (23 h 51.5 min over 10 retries); tests shorten them.
   WEBHOOK_RETRY_DELAYS_MS: msList([30_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 28_800_000]),
   WEBHOOK_TIMEOUT_MS: wholeNumber(10_000, 100, 60_000),
   WEBHOOK_DISABLE_AFTER: wholeNumber(3, 1, 1000),

@@ -5,6 +5,7 @@ import type { Db } from '../../../server/db/client.ts'
 import type { WebhookDeliveryJob } from '../../../server/messaging/jobs.ts'
 import { attemptDelivery, type DeliverySettings } from '../../../server/domain/webhooks/deliver.ts'
 import type { Logger } from '../../../server/observability/logger.ts'
+import { webhookAttempts, webhookLatency } from '../../../server/observability/worker-metrics.ts'
 
 export interface DeliveryProcessorDeps {
   db: Db
@@ -18,6 +19,11 @@ export function deliveryProcessor(deps: DeliveryProcessorDeps) {
     const { deliveryId } = job.data
     const done = await attemptDelivery(deps.db, deliveryId, deps.settings)
     const log = deps.log.child({ deliveryId })
+    if ('result' in done) {
+      webhookAttempts.inc({ outcome: done.outcome })
+      webhookLatency.observe({ outcome: done.outcome }, done.result.latencyMs / 1000)
+      if (done.outcome === 'failed' && done.disabled) webhookAttempts.inc({ outcome: 'endpoint_disabled' })
+    }
     switch (done.outcome) {
       case 'skipped':
       case 'waiting':
