@@ -174,6 +174,8 @@ describe('registering endpoints', () => {
       const res = await api(method, `/api/organiser/webhooks/${mine.body.id}${path}`, { ...on(other.organiser.token), body: method === 'PATCH' ? { description: 'mine now' } : undefined })
       expect(res.status, `${method} …${path}`).toBe(404)
     }
+    // Someone who organises nothing learns nothing either: an endpoint id is 404 for them.
+    expect((await api('GET', `/api/organiser/webhooks/${mine.body.id}/deliveries`, on(buyer.token))).status).toBe(404)
     const foreignEvent = await register(organiser.token, { url: `${receiverUrl}/x`, events: ['booking.confirmed'], eventId: other.event.id })
     expect(foreignEvent.status).toBe(404)
     expect((await api('GET', '/api/organiser/webhooks', { token: organiser.token })).status).toBe(200)

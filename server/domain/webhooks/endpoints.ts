@@ -1,7 +1,7 @@
 // An organiser's webhook endpoints: register (the secret is returned once), list, edit, delete.
-// Organisers only: whoever organises or co-organises no event gets 403. An endpoint for one event
-// needs an editing role on it (no role: the event's usual 404; check-in staff: 403). Someone else's
-// endpoint is 404, never 403.
+// Organisers only: whoever organises or co-organises no event gets 403 on the list and on
+// registering. An endpoint for one event needs an editing role on it (no role: the event's usual
+// 404; check-in staff: 403). Someone else's endpoint, or an unknown one, is 404, never 403.
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/client.ts'
 import type { CreateWebhookBody, UpdateWebhookBody } from '../../../shared/schemas/webhooks.ts'
@@ -69,7 +69,6 @@ export async function listWebhooks(db: Db, userId: string): Promise<{ items: Web
 }
 
 export async function updateWebhook(db: Db, userId: string, id: string, body: UpdateWebhookBody, settings: WebhookSettings): Promise<WebhookEndpointDto> {
-  await requireOrganiser(db, userId)
   const current = await ownEndpoint(db, userId, id)
   if (body.url !== undefined && body.url !== current.url) await checkWebhookTarget(body.url, settings)
   const row = await db.webhookEndpoint.update({
@@ -88,7 +87,6 @@ export async function updateWebhook(db: Db, userId: string, id: string, body: Up
 
 /** Deletes the endpoint and its delivery log; pending deliveries are dropped with it. */
 export async function deleteWebhook(db: Db, userId: string, id: string): Promise<WebhookEndpointDto> {
-  await requireOrganiser(db, userId)
   const row = await ownEndpoint(db, userId, id)
   await db.webhookEndpoint.delete({ where: { id: row.id } })
   return toWebhookEndpointDto(row)
