@@ -11,7 +11,7 @@ import { checkServices } from './lib/services.ts'
 import { supervise, type ExitInfo, type ProcessSpec } from './lib/supervisor.ts'
 import { waitForWeb } from './lib/wait-for-web.ts'
 
-const WORKERS = ['relay', 'notifications', 'calendar', 'search-index', 'cleanup', 'payments'] as const
+const WORKERS = ['relay', 'notifications', 'calendar', 'search-index', 'cleanup', 'payments', 'webhooks'] as const
 const TRACING_REGISTER = './server/observability/tracing/register.ts'
 
 /** A failure the user can act on from its message alone: printed without a stack trace. */

@@ -146,6 +146,13 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: given,
   STRIPE_API_BASE: httpUrl,
   CHECKOUT_GRACE_MINUTES: wholeNumber(15, 1, 120),
+  // Organiser webhooks (server/domain/webhooks, workers/webhooks.ts).
+  WEBHOOKS_ALLOW_PRIVATE: flag(false),
+  // Growing waits that add up to about a day (23 h 51.5 min over 10 retries); tests shorten them.
+  WEBHOOK_RETRY_DELAYS_MS: msList([30_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 28_800_000]),
+  WEBHOOK_TIMEOUT_MS: wholeNumber(10_000, 100, 60_000),
+  WEBHOOK_DISABLE_AFTER: wholeNumber(3, 1, 1000),
+  WEBHOOK_SWEEP_MS: wholeNumber(30_000, 100, 3_600_000),
 }).superRefine((env, ctx) => {
   const database = databaseSettings(env.DATABASE_URL, env.DATABASE_DIRECT_URL, env.DATABASE_PREPARED_STATEMENTS)
   if ('error' in database) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: database.error })
@@ -239,6 +246,18 @@ const envSchema = z.object({
     stripeApiBase: env.STRIPE_API_BASE,
     /** How long past the hold's expiry a card checkout keeps the places before Bookify ends it. */
     checkoutGraceMinutes: env.CHECKOUT_GRACE_MINUTES,
+    webhooks: {
+      /** Loopback, private, link-local and unique-local targets allowed (local testing only, never production). */
+      allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE,
+      /** Waits between a delivery's attempts; one attempt more than there are waits, then it has failed for good. */
+      retryDelaysMs: env.WEBHOOK_RETRY_DELAYS_MS,
+      /** How long one attempt may take, connection to last byte of the answer. */
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      /** Deliveries failed for good in a row (no success between) after which the endpoint is disabled. */
+      disableAfter: env.WEBHOOK_DISABLE_AFTER,
+      /** How often the worker looks for due deliveries whose job was lost (and resends queued by the web). */
+      sweepMs: env.WEBHOOK_SWEEP_MS,
+    },
   }
 })
 

@@ -5,6 +5,8 @@ export const JOB_QUEUES = {
   holdExpiry: 'hold-expiry',
   /** The 24-hour reminder before an event. */
   reminders: 'reminders',
+  /** One attempt at a webhook delivery (now, or after its back-off); webhook_deliveries holds the truth. */
+  webhookDeliveries: 'webhook-deliveries',
 } as const
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES]
@@ -30,4 +32,13 @@ export const REMINDER_LEAD_MS = 24 * 3_600_000
 /** One job per booking and event start: re-adding it is a no-op, a moved event gets a new id. */
 export function reminderJobId(bookingId: string, startsAt: Date): string {
   return `reminder-${bookingId}-${startsAt.getTime()}`
+}
+
+export interface WebhookDeliveryJob {
+  deliveryId: string
+}
+
+/** One job per delivery and attempt: the sweep re-adding a job still queued is a no-op. */
+export function webhookDeliveryJobId(deliveryId: string, attempt: number): string {
+  return `webhook-${deliveryId}-${attempt}`
 }

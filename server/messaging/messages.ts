@@ -25,6 +25,10 @@ export const MESSAGE_PAYLOADS = {
   [ROUTING_KEYS.paymentWebhookReceived]: z.object({ paymentEventId: z.string().min(1), type: z.string() }),
   [ROUTING_KEYS.refundRequested]: z.object({ refundId: id, bookingId: id }),
   [ROUTING_KEYS.refundCompleted]: z.object({ refundId: id, bookingId: id, userId: id, status: z.enum(['SUCCEEDED', 'FAILED']) }),
+  // The webhooks worker gave up on an endpoint; the notifications worker tells its organiser.
+  [ROUTING_KEYS.webhookEndpointDisabled]: z.object({ endpointId: id, organiserId: id }),
+  // A ticket admitted at the door (online, or an offline scan that was the first admission).
+  [ROUTING_KEYS.ticketCheckedIn]: z.object({ ticketId: id, bookingId: id, eventId: id }),
 } as const satisfies Record<RoutingKey, z.ZodType>
 
 export type MessagePayload<K extends RoutingKey> = z.infer<(typeof MESSAGE_PAYLOADS)[K]>
@@ -43,7 +47,7 @@ export type MessageEnvelope = z.infer<typeof messageEnvelope>
 const AGGREGATE_ID_FIELD: Record<string, string> = {
   booking: 'bookingId', hold: 'holdId', event: 'eventId', waitlist: 'entryId', user: 'userId',
   // A booking's refunds go out one after another, so two never race for what is left to refund.
-  payment: 'paymentEventId', refund: 'bookingId', staff: 'invitationId',
+  payment: 'paymentEventId', refund: 'bookingId', staff: 'invitationId', webhook: 'endpointId', ticket: 'ticketId',
 }
 
 export function aggregateOf<K extends RoutingKey>(type: K, data: MessagePayload<K>): { aggregateType: string, aggregateId: string } {

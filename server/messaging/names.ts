@@ -22,6 +22,8 @@ export const ROUTING_KEYS = {
   paymentWebhookReceived: 'payment.webhook_received',
   refundRequested: 'refund.requested',
   refundCompleted: 'refund.completed',
+  webhookEndpointDisabled: 'webhook.endpoint_disabled',
+  ticketCheckedIn: 'ticket.checked_in',
 } as const
 
 export type RoutingKey = (typeof ROUTING_KEYS)[keyof typeof ROUTING_KEYS]
@@ -39,9 +41,10 @@ export const QUEUES = {
   searchIndex: 'search-index:refresh:quorum',
   cleanup: 'cleanup:release:quorum',
   payments: 'payments:process:quorum',
+  webhooks: 'webhooks:deliver:quorum',
 } as const
 
-/** The classic queues each work queue replaced (before quorum queues), by the queue that replaced them. */
+/** The classic queues each work queue replaced (before quorum queues), by the queue that replaced them (webhooks came later, as a quorum queue). */
 export const LEGACY_CLASSIC_QUEUES = {
   [QUEUES.notifications]: 'notifications:deliver',
   [QUEUES.calendarSync]: 'calendar:sync',
@@ -91,13 +94,15 @@ const K = ROUTING_KEYS
  * Literal per queue, so a consumer's handler map is typed by exactly the keys its queue receives.
  */
 export const QUEUE_BINDINGS = {
-  [QUEUES.notifications]: [K.userRegistered, K.passwordResetRequested, K.staffInvited, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled, K.refundCompleted],
+  [QUEUES.notifications]: [K.userRegistered, K.passwordResetRequested, K.staffInvited, K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.holdExpired, K.waitlistOffered, K.eventUpdated, K.eventCancelled, K.refundCompleted, K.webhookEndpointDisabled],
   [QUEUES.calendarSync]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.eventUpdated, K.eventCancelled],
   [QUEUES.searchIndex]: [K.eventPublished, K.eventUpdated, K.eventCancelled],
   // Freed places may satisfy the waitlist; the cleanup worker offers them.
   [QUEUES.cleanup]: [K.holdExpired, K.bookingCancelled, K.eventCancelled],
   // Stripe webhooks, refunds to send, an event's paid bookings to refund, checkouts whose hold ran out.
   [QUEUES.payments]: [K.paymentWebhookReceived, K.refundRequested, K.eventCancelled, K.holdExpired],
+  // What organisers' webhook endpoints may subscribe to (server/domain/webhooks/event-types.ts).
+  [QUEUES.webhooks]: [K.bookingConfirmed, K.bookingChanged, K.bookingCancelled, K.refundCompleted, K.holdExpired, K.waitlistOffered, K.eventPublished, K.eventUpdated, K.eventCancelled, K.ticketCheckedIn],
 } as const satisfies Readonly<Record<QueueName, readonly RoutingKey[]>>
 
 /** The routing keys bound to `Q`. */

@@ -61,3 +61,19 @@ export const rowsPurged = new Counter({
   labelNames: ['table'] as const,
   registers,
 })
+
+/** Every webhook attempt's outcome: delivered, retry, failed (every retry used), plus endpoints disabled. */
+export const webhookAttempts = new Counter({
+  name: 'bookify_webhook_attempts_total',
+  help: 'Webhook delivery attempts by outcome (delivered, retry, failed) and endpoints disabled (endpoint_disabled).',
+  labelNames: ['outcome'] as const,
+  registers,
+})
+
+export const webhookLatency = new Histogram({
+  name: 'bookify_webhook_attempt_duration_seconds',
+  help: 'Time from connecting to the receiver to the end of its answer, by outcome.',
+  labelNames: ['outcome'] as const,
+  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers,
+})

@@ -10,12 +10,13 @@ import { createEventBody, listEventsQuery, organiserEventsQuery, seatGeometryQue
 import { createHoldBody, joinWaitlistBody } from '../../shared/schemas/holds.ts'
 import { listNotificationsQuery } from '../../shared/schemas/notifications.ts'
 import { addStaffBody, adminEventsQuery, attendeesQuery, auditQuery, checkInBody, checkInSyncBody, invitationTokenBody, inviteStaffBody } from '../../shared/schemas/organising.ts'
-import { idParams, invitationParams, staffMemberParams, ticketParams } from '../../shared/schemas/params.ts'
+import { idParams, invitationParams, staffMemberParams, ticketParams, webhookDeliveryParams } from '../../shared/schemas/params.ts'
 import { invoicesQuery, refundBody, venuePaymentBody } from '../../shared/schemas/payments.ts'
 import { checkPromoQuery, createPromoCodeBody, promoCodeParams, putQuestionsBody } from '../../shared/schemas/pricing.ts'
 import { searchQuery, suggestQuery } from '../../shared/schemas/search.ts'
 import { createApiKeyBody, type ApiKeyScope } from '../../shared/schemas/api-keys.ts'
 import { putEmbedOriginsBody } from '../../shared/schemas/embed.ts'
+import { createWebhookBody, updateWebhookBody } from '../../shared/schemas/webhooks.ts'
 import { authResponse, meResponse, refreshResponse, userResponse } from '../../shared/schemas/responses/accounts.ts'
 import { jsonObject, page } from '../../shared/schemas/responses/common.ts'
 import { apiKeyCreatedResponse, apiKeyListResponse, apiKeyResponse } from '../../shared/schemas/responses/api-keys.ts'
@@ -27,6 +28,7 @@ import { promoCheckResponse, promoCodeResponse, questionResponse } from '../../s
 import { eventPaymentsResponse, invoiceSummaryResponse, stripeWebhookReceipt } from '../../shared/schemas/responses/payments.ts'
 import { queueOverviewResponse, queueProofResponse, queueStatusResponse, waitlistStatusResponse } from '../../shared/schemas/responses/queue.ts'
 import { notificationResponse, searchIndexResponse, searchPageResponse, seatAvailabilityResponse, seatGeometryResponse, suggestResponse } from '../../shared/schemas/responses/discovery.ts'
+import { webhookDeliveryListResponse, webhookDeliveryResponse, webhookEndpointCreatedResponse, webhookEndpointListResponse, webhookEndpointResponse } from '../../shared/schemas/responses/webhooks.ts'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -172,6 +174,13 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   // No scope either: who may frame the organiser's sales is a security setting, for the signed-in organiser only.
   { method: 'get', path: '/api/organiser/embed-origins', summary: 'Sites allowed to frame my booking widget', tag: 'Integrations', auth: 'user', responses: ok(embedOriginsResponse) },
   { method: 'put', path: '/api/organiser/embed-origins', summary: 'Replace the sites allowed to frame my booking widget', tag: 'Integrations', auth: 'user', body: putEmbedOriginsBody, responses: ok(embedOriginsResponse) },
+  { method: 'post', path: '/api/organiser/webhooks', summary: 'Register a webhook endpoint (the signing secret is shown once)', tag: 'Integrations', auth: 'user', body: createWebhookBody, responses: { 201: webhookEndpointCreatedResponse } },
+  { method: 'get', path: '/api/organiser/webhooks', summary: 'My webhook endpoints (never their secrets)', tag: 'Integrations', auth: 'user', responses: ok(webhookEndpointListResponse) },
+  { method: 'patch', path: '/api/organiser/webhooks/{id}', summary: 'Edit a webhook endpoint, or turn it on or off', tag: 'Integrations', auth: 'user', params: idParams, body: updateWebhookBody, responses: ok(webhookEndpointResponse) },
+  { method: 'delete', path: '/api/organiser/webhooks/{id}', summary: 'Delete a webhook endpoint and its delivery log', tag: 'Integrations', auth: 'user', params: idParams, responses: ok(webhookEndpointResponse) },
+  { method: 'post', path: '/api/organiser/webhooks/{id}/test', summary: 'Send a webhook.test delivery now', tag: 'Integrations', auth: 'user', params: idParams, responses: { 202: webhookDeliveryResponse } },
+  { method: 'get', path: '/api/organiser/webhooks/{id}/deliveries', summary: 'An endpoint\'s delivery log, newest first', tag: 'Integrations', auth: 'user', params: idParams, responses: ok(webhookDeliveryListResponse) },
+  { method: 'post', path: '/api/organiser/webhooks/{id}/deliveries/{deliveryId}/resend', summary: 'Send a delivery again (a new delivery of the same body)', tag: 'Integrations', auth: 'user', params: webhookDeliveryParams, responses: { 202: webhookDeliveryResponse } },
 
   // Payments
   { method: 'get', path: '/api/payments/methods', summary: 'Which payment methods this Bookify takes', tag: 'Payments', auth: 'public', responses: ok(z.strictObject({ card: z.boolean(), venue: z.boolean() })) },

@@ -7,6 +7,7 @@
 import type { ServerResponse } from 'node:http'
 import { useLogger } from '../observability/logger.ts'
 import { closeAfterCommit } from '../utils/after-commit.ts'
+import { closeWebhookQueue } from '../utils/webhooks.ts'
 import { closeRedis } from '../utils/redis.ts'
 
 const SIGNALS = (process.env.NITRO_SHUTDOWN_SIGNALS || 'SIGTERM SIGINT').split(' ').filter(Boolean)
@@ -42,6 +43,7 @@ export default defineNitroPlugin((nitroApp) => {
 
   nitroApp.hooks.hook('close', async () => {
     await closeAfterCommit() // its BullMQ queue first: it rides on a connection closeRedis ends
+    await closeWebhookQueue()
     await Promise.allSettled([useDb().$disconnect(), closeRedis()])
     useLogger().info('shut down')
   })

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   // v1.1 payments: a webhook without a valid Stripe signature; Stripe unreachable or refusing
   'WEBHOOK_SIGNATURE_INVALID',
   'PAYMENT_PROVIDER_UNAVAILABLE',
+  // Integrations: a webhook URL on a loopback/private address (SSRF) or whose host does not resolve
+  'WEBHOOK_TARGET_REFUSED',
 ] as const
 
 export type ErrorCode = typeof ERROR_CODES[number]

@@ -12,3 +12,6 @@ export const staffMemberParams = idParams.extend({ userId: z.uuid() })
 
 /** /api/events/:id/invitations/:invitationId */
 export const invitationParams = idParams.extend({ invitationId: z.uuid() })
+
+/** /api/organiser/webhooks/:id/deliveries/:deliveryId/… */
+export const webhookDeliveryParams = idParams.extend({ deliveryId: z.uuid() })

@@ -12,6 +12,7 @@ export type NotificationKind =
   | 'google.unlinked'
   | 'payment.refunded'
   | 'payment.refund_failed'
+  | 'webhook.disabled'
 
 export interface NotificationDto {
   id: string

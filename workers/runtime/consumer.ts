@@ -33,7 +33,8 @@
  * - Order: messages of one aggregate (booking, hold, event, …) run one after another in delivery
  *   order within this process; different aggregates run concurrently up to `prefetch`. A retried
  *   message comes back behind newer ones, so handlers read current state from PostgreSQL rather
- *   than trusting message order. `orderByAggregate: false` lifts the per-aggregate ordering.
+ *   than trusting message order. `orderByAggregate: false` lifts the per-aggregate ordering;
+ *   `aggregateKeyOf` widens the unit (several outbox aggregates ordered as one).
  * - Shutdown (SIGTERM via runWorker): stop consuming, let in-flight handlers finish (up to ~6 s),
  *   then close the channel; whatever was not acked goes back to the queue.
  * - Logs: one JSON line per outcome with consumer, queue, messageId, correlationId, type, attempt.
@@ -69,6 +70,11 @@ export interface ConsumerOptions<Q extends QueueName> {
   maxAttempts?: number
   /** Default true: one aggregate's messages are handled one at a time, in delivery order. */
   orderByAggregate?: boolean
+  /**
+   * The ordering unit when it is wider than the outbox aggregate (the webhooks consumer keeps a
+   * booking's check-ins and refunds behind the booking's own messages); undefined: the outbox's.
+   */
+  aggregateKeyOf?: (message: ValidMessage) => string | undefined
   /** Defaults: the worker's shared pool and connection (shared-connections.ts). */
   db?: Db
   connection?: RecoveringChannelModel
@@ -246,7 +252,7 @@ export async function startConsumer<Q extends QueueName>(ctx: WorkerContext, opt
     }
     if (stopping) return // left unacked: back to the queue when the channel closes
     const parsed = parseMessage(msg.content)
-    const key = orderByAggregate ? aggregateKey(parsed) : undefined
+    const key = orderByAggregate ? ((parsed.ok && options.aggregateKeyOf?.(parsed.message)) || aggregateKey(parsed)) : undefined
     const parent = receivedContext(msg.properties.headers)
     const work = () => {
       const span = tracer().startSpan(`process ${queue}`, {

@@ -12,6 +12,7 @@ import { audit } from './audit-log.ts'
 import { recordScan } from './check-in.ts'
 import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
 import { findDoorTicket } from './ticket-at-door.ts'
+import { writeOutbox } from '../../messaging/outbox.ts'
 
 type Tx = Prisma.TransactionClient
 interface Scan { ticketCode: string, scannedAt: string }
@@ -29,7 +30,10 @@ async function decide(tx: Tx, eventId: string, staffId: string, scanId: string, 
       // This offline admission came first: the one already recorded is the second entry.
       await tx.checkInScan.updateMany({ where: { ticketId: ticket.id, outcome: 'ADMITTED' }, data: { outcome: 'CONFLICT' } })
     }
-    await tx.ticket.update({ where: { id: ticket.id }, data: { checkedInAt: at, checkedInById: staffId } })
+    const admittedNow = !ticket.checkedInAt
+    const row = await tx.ticket.update({ where: { id: ticket.id }, data: { checkedInAt: at, checkedInById: staffId }, select: { bookingId: true } })
+    // Only a first admission is news; moving an existing check-in to an earlier scan is not.
+    if (admittedNow) await writeOutbox(tx, 'ticket.checked_in', { ticketId: ticket.id, bookingId: row.bookingId, eventId })
   }
   await tx.checkInScan.update({ where: { id: scanId }, data: { outcome, ticketId: ticket?.id ?? null } })
   return outcome

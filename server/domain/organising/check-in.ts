@@ -5,6 +5,7 @@
 import type { Db, Prisma } from '../../db/client.ts'
 import type { CheckInBody } from '../../../shared/schemas/organising.ts'
 import type { AlreadyCheckedInDetails, CheckInResultDto, ScanOutcome } from '../../../shared/types/organising.ts'
+import { writeOutbox } from '../../messaging/outbox.ts'
 import { DomainError } from '../errors.ts'
 import { requireEventRole, ROLES, type EventCaller } from './event-roles.ts'
 import { findDoorTicket, type DoorTicket } from './ticket-at-door.ts'
@@ -69,12 +70,17 @@ export async function checkIn(db: Db, eventId: string, caller: EventCaller, body
   const repeated = await replay(db, eventId, caller, body)
   if (repeated) return repeated
   const scan = { eventId, code: body.ticketCode, staffId: caller.userId, deviceId: body.deviceId ?? null, scannedAt: body.scannedAt ? new Date(body.scannedAt) : now }
-  const [won] = await db.$queryRaw<{ id: string }[]>`
-    UPDATE tickets t SET checked_in_at = ${now}, checked_in_by_id = ${caller.userId}::uuid
-      FROM bookings b
-     WHERE t.code = ${body.ticketCode} AND t.booking_id = b.id AND b.event_id = ${eventId}::uuid
-       AND b.status = 'CONFIRMED' AND t.voided_at IS NULL AND t.checked_in_at IS NULL
-    RETURNING t.id`
+  // The admission and its ticket.checked_in (for organisers' webhooks) commit together.
+  const won = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string, booking_id: string }[]>`
+      UPDATE tickets t SET checked_in_at = ${now}, checked_in_by_id = ${caller.userId}::uuid
+        FROM bookings b
+       WHERE t.code = ${body.ticketCode} AND t.booking_id = b.id AND b.event_id = ${eventId}::uuid
+         AND b.status = 'CONFIRMED' AND t.voided_at IS NULL AND t.checked_in_at IS NULL
+      RETURNING t.id, t.booking_id::text AS booking_id`
+    if (row) await writeOutbox(tx, 'ticket.checked_in', { ticketId: row.id, bookingId: row.booking_id, eventId })
+    return row
+  })
   const ticket = await findDoorTicket(db, eventId, body.ticketCode)
   if (won && ticket) {
     await recordScan(db, { ...scan, ticketId: won.id, outcome: 'ADMITTED' })

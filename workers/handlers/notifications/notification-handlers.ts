@@ -10,6 +10,7 @@ import { notifyWaitlistOffered, notifyWelcome } from '../../../server/domain/not
 import { notifyRefundCompleted } from '../../../server/domain/notifications/notify-refund.ts'
 import { notifyPasswordReset } from '../../../server/domain/notifications/notify-password-reset.ts'
 import { notifyStaffInvitation } from '../../../server/domain/notifications/notify-staff-invitation.ts'
+import { notifyWebhookDisabled } from '../../../server/domain/notifications/notify-webhook.ts'
 import type { HandlerMap, HandlerTools } from '../../runtime/handlers.ts'
 
 export type NotificationServices = Omit<BookingNotifyDeps, 'db' | 'log'>
@@ -32,5 +33,6 @@ export function notificationHandlers(services: NotificationServices): HandlerMap
     [K.passwordResetRequested]: notifier(notifyPasswordReset),
     [K.staffInvited]: notifier(notifyStaffInvitation),
     [K.refundCompleted]: notifier(notifyRefundCompleted),
+    [K.webhookEndpointDisabled]: notifier(notifyWebhookDisabled),
   }
 }
