@@ -15,7 +15,7 @@ import { createTestVhost, type TestVhost } from './rabbitmq.ts'
 import { freePort, startServer, type RunningServer } from './server.ts'
 import { startWorker, type RunningWorker } from './workers.ts'
 
-export const WORKER_NAMES = ['relay', 'cleanup', 'notifications', 'calendar', 'search-index', 'payments'] as const
+export const WORKER_NAMES = ['relay', 'cleanup', 'notifications', 'calendar', 'search-index', 'payments', 'webhooks'] as const
 export type WorkerName = (typeof WORKER_NAMES)[number]
 
 export interface WebInstance extends RunningServer {
