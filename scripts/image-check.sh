@@ -171,7 +171,7 @@ if ! buildah bud --isolation chroot --pull=never --layers --build-arg NODE_IMAGE
   tail -40 "$WORK/build.log" >&2
   fail "the image did not build (full log: $WORK/build.log)"
 fi
-grep -E '^(STEP [0-9]+/|Traced |Bundled )' "$WORK/build.log" | cut -c1-150 || true
+grep -E '(STEP [0-9]+/[0-9]+: (FROM|RUN|COPY \.)|^Traced |^Bundled )' "$WORK/build.log" | cut -c1-150 || true
 BUILD_TIME=$(elapsed "$t")
 echo "built $IMAGE in $BUILD_TIME"
 
