@@ -205,8 +205,15 @@ start_role() {
   ROLE=$!
   PGIDS+=("$ROLE")
 }
-# The role's node process: the `node` in its process group.
-node_pid_of() { pgrep -g "$1" -x node | head -1; }
+# The role's node process: the one in its process group started as `node` (Node 24 names its main
+# thread MainThread, so the command name does not tell it from buildah's helpers).
+node_pid_of() {
+  local p
+  for p in $(pgrep -g "$1"); do
+    [ "$(tr '\0' '\n' <"/proc/$p/cmdline" 2>/dev/null | head -1)" = node ] && { echo "$p"; return; }
+  done
+  return 0
+}
 uid_of() { awk '/^Uid:/ { print $2 "/" $3 }' "/proc/$1/status"; }
 
 t=$(date +%s)
