@@ -208,12 +208,14 @@ start_role() {
   ROLE=$!
   PGIDS+=("$ROLE")
 }
-# The role's node process: the one in its process group started as `node` (Node 24 names its main
-# thread MainThread, so the command name does not tell it from buildah's helpers).
+# The role's node process: the one in its process group whose argv[0] is node (buildah runs it as
+# /usr/local/bin/node; Node 24 names its main thread MainThread, so the command name does not tell).
 node_pid_of() {
   local p
   for p in $(pgrep -g "$1"); do
-    [ "$(tr '\0' '\n' <"/proc/$p/cmdline" 2>/dev/null | head -1)" = node ] && { echo "$p"; return; }
+    case "$(tr '\0' '\n' <"/proc/$p/cmdline" 2>/dev/null | head -1)" in
+      node | */bin/node) echo "$p"; return ;;
+    esac
   done
   return 0
 }
