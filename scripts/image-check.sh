@@ -160,7 +160,10 @@ else
     --env NODE_VERSION="${NODE_VERSION#v}" \
     --env NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt \
     --cmd node --label org.bookify.standin="$KEY" "$base_ctr"
+  old_base=$(buildah images --format '{{.ID}}' "$BASE" 2>/dev/null | head -1 || true)
   buildah commit --quiet --rm "$base_ctr" "$BASE" >/dev/null
+  # The replaced stand-in goes once nothing uses it (its cached layers go with the recorded ones).
+  if [ -n "$old_base" ]; then echo "$old_base" | cut -c1-11 >>"$CACHE/built-layers"; fi
   # Older stand-ins (other recipes) are no longer used by any build.
   find "$CACHE" -mindepth 1 -maxdepth 1 -type d ! -name "$KEY" -exec rm -rf {} + 2>/dev/null || true
 fi
@@ -177,6 +180,21 @@ fi
 grep -E '(STEP [0-9]+/[0-9]+: (FROM|RUN|COPY \.)|^Traced |^Bundled )' "$WORK/build.log" | cut -c1-150 || true
 BUILD_TIME=$(elapsed "$t")
 echo "built $IMAGE in $BUILD_TIME"
+
+# Every changed build leaves its intermediate images (the layer cache) in buildah's storage. Keep what
+# this build used; remove what an earlier run of this check recorded and this one no longer uses
+# (only images this check made; `buildah rmi` refuses images still tagged or in use).
+layer_ids() { grep -oE '^--> (Using cache )?[0-9a-f]{11,64}' "$1" | awk '{ print substr($NF, 1, 11) }' | sort -u; }
+USED=$(layer_ids "$WORK/build.log")
+RECORD="$CACHE/built-layers"
+if [ -f "$RECORD" ]; then
+  freed=0
+  for id in $(comm -23 <(sort -u "$RECORD") <(echo "$USED")); do
+    buildah rmi "$id" >/dev/null 2>&1 && freed=$((freed + 1))
+  done
+  [ "$freed" -eq 0 ] || echo "removed $freed stale cached layer images of earlier runs"
+fi
+echo "$USED" >"$RECORD"
 
 # ── run the image's roles ─────────────────────────────────────────────────────────────────────────
 say "Roles from the image, against the local services"
