@@ -189,8 +189,10 @@ USED=$(layer_ids "$WORK/build.log")
 RECORD="$CACHE/built-layers"
 if [ -f "$RECORD" ]; then
   freed=0
-  for id in $(comm -23 <(sort -u "$RECORD") <(echo "$USED")); do
-    buildah rmi "$id" >/dev/null 2>&1 && freed=$((freed + 1))
+  stale=$(comm -23 <(sort -u "$RECORD") <(echo "$USED"))
+  # A few passes: an image goes only after the images built on it.
+  for _ in 1 2 3; do
+    for id in $stale; do buildah rmi "$id" >/dev/null 2>&1 && freed=$((freed + 1)); done
   done
   [ "$freed" -eq 0 ] || echo "removed $freed stale cached layer images of earlier runs"
 fi
