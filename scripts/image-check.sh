@@ -182,14 +182,16 @@ BUILD_TIME=$(elapsed "$t")
 echo "built $IMAGE in $BUILD_TIME"
 
 # Every changed build leaves its intermediate images (the layer cache) in buildah's storage. Keep what
-# this build used; remove what an earlier run of this check recorded and this one no longer uses
-# (only images this check made; `buildah rmi` refuses images still tagged or in use).
+# this build used; remove what an earlier run of this check recorded and this one no longer uses: only
+# images this check made, never a tagged one (`buildah rmi <id>` would untag it: the stand-in base and
+# anyone's named images stay), never one in use (`buildah rmi` refuses those).
 layer_ids() { grep -oE '^--> (Using cache )?[0-9a-f]{11,64}' "$1" | awk '{ print substr($NF, 1, 11) }' | sort -u; }
 USED=$(layer_ids "$WORK/build.log")
 RECORD="$CACHE/built-layers"
 if [ -f "$RECORD" ]; then
   freed=0
-  stale=$(comm -23 <(sort -u "$RECORD") <(echo "$USED"))
+  keep=$( { echo "$USED"; buildah images --filter dangling=false --format '{{.ID}}' | cut -c1-11; } | sort -u)
+  stale=$(comm -23 <(sort -u "$RECORD") <(echo "$keep"))
   # A few passes: an image goes only after the images built on it.
   for _ in 1 2 3; do
     for id in $stale; do buildah rmi "$id" >/dev/null 2>&1 && freed=$((freed + 1)); done
