@@ -5,14 +5,15 @@
 // @prisma/client and vue) and every googleapis API, none of which a worker loads; that was most of
 // the image. The Dockerfile's build stage runs this; the image check then starts every role from it.
 //
-//   node scripts/trace-runtime-deps.mjs <out-dir>
+//   node scripts/trace-runtime-deps.mjs <out-dir> [bundles-dir, default dist]
+// The bundles must sit inside the project (their imports resolve from its node_modules).
 import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { nodeFileTrace } from '@vercel/nft'
 
 const out = process.argv[2]
 if (!out) {
-  console.error('usage: node scripts/trace-runtime-deps.mjs <out-dir>')
+  console.error('usage: node scripts/trace-runtime-deps.mjs <out-dir> [bundles-dir]')
   process.exit(2)
 }
 
@@ -32,7 +33,7 @@ function filesUnder(path) {
   return statSync(path).isDirectory() ? readdirSync(path).flatMap(name => filesUnder(join(path, name))) : [path]
 }
 
-const entries = mjsFiles('dist')
+const entries = mjsFiles(process.argv[3] ?? 'dist')
 // moduleSyncCatchall: trace both branches of packages' "module-sync" exports (async-function and
 // friends), whatever Node version runs the trace.
 const { fileList, warnings } = await nodeFileTrace(entries, { base: process.cwd(), moduleSyncCatchall: true })
