@@ -29,15 +29,11 @@ ENV NODE_ENV=production
 RUN node scripts/postinstall.mjs \
  && npx --no-install nuxt build \
  && npx --no-install tsx scripts/build-workers.ts
-
-# ── prod-deps: production dependencies only ──────────────────────────────────────────────────────
-FROM ${NODE_IMAGE} AS prod-deps
-WORKDIR /app
-COPY package.json package-lock.json ./
-# The generated client's runtime and the migration engine (@prisma/schema-engine-wasm,
-# @prisma/driver-adapter-utils) are production dependencies; tsx is not (workers are bundled).
-RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund \
- && npm cache clean --force
+# The web server needs no node_modules: Nitro traced its packages into .output/server/node_modules.
+# The workers and the migration command get theirs the same way (@vercel/nft, Nitro's tracer), into
+# /app/runtime/node_modules: about 25 MB, where `npm install --omit=dev` gave about 900 MB (nuxt and
+# its whole build toolchain, the Prisma CLI and TypeScript as peer dependencies, every googleapis API).
+RUN node scripts/trace-runtime-deps.mjs /app/runtime
 
 # ── runtime ───────────────────────────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runtime
@@ -59,12 +55,13 @@ ENV NODE_ENV=production \
     NODE_OPTIONS=--import=/app/dist/tracing/register.mjs \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false
-COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/runtime/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/.output ./.output
 # Bundled workers, migration command and tracing register file (the generated Prisma client is
-# inside them); the migrations folder is read at run time.
+# inside them); the migration command reads the migrations folder and schema.prisma at run time.
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/prisma/migrations ./prisma/migrations
+COPY --from=build --chown=node:node /app/prisma/schema.prisma ./prisma/schema.prisma
 COPY --from=build --chown=node:node /app/package.json ./
 # .data: e-mails written as .eml files while SMTP_URL is unset.
 RUN mkdir -p .data && chown node:node .data
