@@ -6,33 +6,16 @@ export function useOrganiseApiKeys() {
   const api = useApi()
   const result = useAsyncData('organise-api-keys', () => api<{ items: ApiKeyDto[] }>('/api/organiser/api-keys'))
   const form = reactive({ name: '', scopes: ['events:read'] as ApiKeyScope[], expiresOn: '' })
-  const busy = ref(false)
-  const notice = ref('')
-  /** The one time the secret is shown. */
-  const created = ref<ApiKeyCreatedDto | null>(null)
-  const { fieldErrors, formError, validate, fromApi } = useFormErrors()
+  const { busy, notice, created, fieldErrors, formError, fromApi, create: post } = useSecretShownOnce<ApiKeyCreatedDto>('/api/organiser/api-keys', () => result.refresh())
 
-  async function create(): Promise<boolean> {
-    notice.value = ''
-    created.value = null
+  function create(): Promise<boolean> {
     // A date means "until the end of that day" where the organiser is.
     const expiresAt = form.expiresOn ? new Date(`${form.expiresOn}T23:59:59`).toISOString() : null
     const scopes = API_KEY_SCOPES.filter(s => form.scopes.includes(s))
-    const body = validate(createApiKeyBody, { name: form.name, scopes, expiresAt })
-    if (!body) return false
-    busy.value = true
-    try {
-      created.value = await api<ApiKeyCreatedDto>('/api/organiser/api-keys', { method: 'POST', body })
+    return post(createApiKeyBody, { name: form.name, scopes, expiresAt }, () => {
       form.name = ''
       form.expiresOn = ''
-      await result.refresh()
-      return true
-    } catch (error) {
-      fromApi(error)
-      return false
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   async function revoke(key: ApiKeyDto) {

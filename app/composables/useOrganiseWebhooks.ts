@@ -9,32 +9,15 @@ export function useOrganiseWebhooks() {
   const api = useApi()
   const result = useAsyncData('organise-webhooks', () => api<{ items: WebhookEndpointDto[] }>('/api/organiser/webhooks'))
   const form = reactive({ url: '', events: ['booking.confirmed'] as WebhookEventType[], description: '' })
-  const busy = ref(false)
-  const notice = ref('')
-  /** The one time the signing secret is shown. */
-  const created = ref<WebhookEndpointCreatedDto | null>(null)
+  const { busy, notice, created, fieldErrors, formError, fromApi, create: post } = useSecretShownOnce<WebhookEndpointCreatedDto>('/api/organiser/webhooks', () => result.refresh())
   /** The delivery log open on the page, by endpoint id. */
   const logs = ref<Record<string, WebhookDeliveryDto[] | undefined>>({})
-  const { fieldErrors, formError, validate, fromApi } = useFormErrors()
 
-  async function create(): Promise<boolean> {
-    notice.value = ''
-    created.value = null
-    const body = validate(createWebhookBody, { url: form.url, events: form.events, description: form.description || undefined })
-    if (!body) return false
-    busy.value = true
-    try {
-      created.value = await api<WebhookEndpointCreatedDto>('/api/organiser/webhooks', { method: 'POST', body })
+  function create(): Promise<boolean> {
+    return post(createWebhookBody, { url: form.url, events: form.events, description: form.description || undefined }, () => {
       form.url = ''
       form.description = ''
-      await result.refresh()
-      return true
-    } catch (error) {
-      fromApi(error)
-      return false
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   async function act(what: () => Promise<unknown>, done: string) {
