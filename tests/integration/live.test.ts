@@ -5,74 +5,7 @@ import { api, baseUrl } from '../support/http.ts'
 import { startTestServer } from '../support/test-server.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
 import { testDatabaseUrl } from '../support/lane.ts'
-
-interface AvailabilityMessage {
-  eventId: string
-  available: number
-  total: number
-  sections: { id: string, available: number }[]
-  changes: { placeId: string, status: string }[]
-}
-
-/** A minimal SSE client over fetch: collects `availability` messages as they arrive. */
-class LiveClient {
-  readonly messages: AvailabilityMessage[] = []
-  private readonly controller = new AbortController()
-  private waiters: (() => void)[] = []
-
-  static async open(eventId: string, token?: string, server = baseUrl()): Promise<LiveClient> {
-    const client = new LiveClient()
-    const res = await fetch(`${server}/api/events/${eventId}/live`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      signal: client.controller.signal,
-    })
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
-    void client.read(res.body!.getReader())
-    return client
-  }
-
-  private async read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder()
-    let buffer = ''
-    try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) return
-        buffer += decoder.decode(value, { stream: true })
-        let end: number
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          const lines = block.split('\n')
-          if (!lines.includes('event: availability')) continue
-          const data = lines.filter(l => l.startsWith('data: ')).map(l => l.slice(6)).join('\n')
-          this.messages.push(JSON.parse(data))
-          this.waiters.splice(0).forEach(wake => wake())
-        }
-      }
-    } catch { /* aborted */ }
-  }
-
-  /** The first message (from now on or already received) that satisfies `test`, or a failure after `ms`. */
-  async waitFor(test: (m: AvailabilityMessage) => boolean, ms: number): Promise<AvailabilityMessage> {
-    const deadline = Date.now() + ms
-    for (;;) {
-      const found = this.messages.find(test)
-      if (found) return found
-      const left = deadline - Date.now()
-      if (left <= 0) throw new Error(`no matching availability message within ${ms} ms; got ${JSON.stringify(this.messages)}`)
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left)
-        this.waiters.push(() => { clearTimeout(timer); resolve() })
-      })
-    }
-  }
-
-  close(): void {
-    this.controller.abort()
-  }
-}
+import { LiveClient } from '../support/live-client.ts'
 
 let organiser: TestUser
 let buyer: TestUser
@@ -84,7 +17,7 @@ beforeAll(async () => {
 afterEach(() => open.splice(0).forEach(c => c.close()))
 
 async function connect(eventId: string, token?: string, server?: string): Promise<LiveClient> {
-  const client = await LiveClient.open(eventId, token, server)
+  const client = await LiveClient.open(server ?? baseUrl(), eventId, token)
   open.push(client)
   return client
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { api, baseUrl } from './http.ts'
 import type { Db } from '../../server/db/client.ts'
+import { EventStream } from './event-stream.ts'
 import { createPublishedEvent, testDb, type TestEvent, type TestUser } from './fixtures.ts'
 
 export interface Status {
@@ -66,57 +67,8 @@ export function holdGa(event: TestEvent, buyer: TestUser, token?: string, server
 }
 
 /** Reads `status` messages of a buyer's queue stream. */
-export class QueueStream {
-  readonly messages: Status[] = []
-  private readonly controller = new AbortController()
-  private waiters: (() => void)[] = []
-
-  static async open(eventId: string, buyer: TestUser, server = baseUrl()): Promise<QueueStream> {
-    const stream = new QueueStream()
-    const res = await fetch(`${server}/api/events/${eventId}/queue/stream`, { headers: { authorization: `Bearer ${buyer.token}` }, signal: stream.controller.signal })
-    if (res.status !== 200 || !res.body) throw new Error(`stream answered ${res.status}`)
-    void stream.read(res.body)
-    return stream
-  }
-
-  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder()
-    let buffer = ''
-    const reader = body.getReader()
-    try {
-      for (;;) {
-        const { value: chunk, done } = await reader.read()
-        if (done) break
-        buffer += decoder.decode(chunk, { stream: true })
-        let end
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trim()).join('\n')
-          if (block.includes('event: status') && data) {
-            this.messages.push(JSON.parse(data))
-            this.waiters.splice(0).forEach(w => w())
-          }
-        }
-      }
-    } catch { /* aborted */ }
-  }
-
-  async waitFor(test: (s: Status) => boolean, ms = 15_000): Promise<Status> {
-    const deadline = Date.now() + ms
-    for (;;) {
-      const found = this.messages.find(test)
-      if (found) return found
-      const left = deadline - Date.now()
-      if (left <= 0) throw new Error(`no matching queue message within ${ms} ms; got ${JSON.stringify(this.messages)}`)
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left)
-        this.waiters.push(() => { clearTimeout(timer); resolve() })
-      })
-    }
-  }
-
-  close(): void {
-    this.controller.abort()
+export class QueueStream extends EventStream<Status> {
+  static open(eventId: string, buyer: TestUser, server = baseUrl()): Promise<QueueStream> {
+    return new QueueStream('status').connect(`${server}/api/events/${eventId}/queue/stream`, buyer.token)
   }
 }
