@@ -1,7 +1,7 @@
 // Google tokens at rest: encrypted with the owner's id as associated data, so a token copied onto
 // another user's link does not decrypt.
 import type { Db } from '../../../db/client.ts'
-import { decryptSecret, encryptSecret } from './crypto.ts'
+import { decryptSecret, encryptSecret } from '../../secrets/secrets-at-rest.ts'
 
 interface GoogleTokens {
   access_token?: string | null

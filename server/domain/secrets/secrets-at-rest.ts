@@ -1,4 +1,4 @@
-// Secrets at rest (Google tokens): AES-256-GCM under a key derived from ENCRYPTION_KEY with HKDF,
+// Secrets at rest (Google tokens, webhook signing secrets): AES-256-GCM under a key derived from ENCRYPTION_KEY with HKDF,
 // a fresh 96-bit IV per value, and optional associated data (the owner's id) so a ciphertext
 // copied to another row does not decrypt. Stored as `v1.<iv>.<tag>.<ciphertext>` (base64url).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DecryptionError, decryptSecret, encryptSecret } from '../../server/domain/calendar/google/crypto.ts'
+import { DecryptionError, decryptSecret, encryptSecret } from '../../server/domain/secrets/secrets-at-rest.ts'
 
 const KEY = 'test-encryption-key'
 
