@@ -58,10 +58,11 @@ describe('traced runtime packages', () => {
     vhost = await createTestVhost()
     const names = readdirSync(join(app, 'dist/workers')).filter(f => f.endsWith('.mjs'))
     expect(names.length).toBeGreaterThanOrEqual(6)
-    for (const name of names) {
-      const worker = await startWorker(join(app, 'dist/workers', name), { AMQP_URL: vhost.url, BULLMQ_PREFIX: `bookify-test-traced-${Date.now()}` })
-      workers.push(worker)
-      expect(await worker.stop(), name).toBe(0)
-    }
+    // All at once: each is its own process, and a missing package fails its start whatever the others do.
+    const prefix = `bookify-test-traced-${Date.now()}`
+    const started = await Promise.all(names.map(name => startWorker(join(app, 'dist/workers', name), { AMQP_URL: vhost!.url, BULLMQ_PREFIX: prefix })))
+    workers.push(...started)
+    const codes = await Promise.all(started.map(worker => worker.stop()))
+    expect(Object.fromEntries(names.map((name, i) => [name, codes[i]]))).toEqual(Object.fromEntries(names.map(name => [name, 0])))
   })
 })

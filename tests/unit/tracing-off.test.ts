@@ -52,7 +52,7 @@ describe('the register file', () => {
 
   it('with the endpoint set, starts the SDK (the probe sees it)', () => {
     const { modules, registered } = probe({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' })
-    expect(modules).toContain('@opentelemetry/sdk-node')
+    expect(modules).toContain('@opentelemetry/sdk-trace-node')
     expect(registered).toBe(true)
   }, 30_000)
 })

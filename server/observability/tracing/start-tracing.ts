@@ -41,17 +41,27 @@ export async function startTracing(settings: TracingSettings): Promise<void> {
   const { register } = await import('node:module')
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: INSTRUMENTED_MODULES } })
 
-  const [{ NodeSDK }, { OTLPTraceExporter }, { HttpInstrumentation }, { PgInstrumentation }, { IORedisInstrumentation }, { AmqplibInstrumentation }] = await Promise.all([
-    import('@opentelemetry/sdk-node'),
+  // The tracer provider, one batch processor and the instrumentations, wired here rather than through
+  // @opentelemetry/sdk-node: that package brings every exporter it can configure (gRPC and protobuf
+  // included), several times the import time and most of the image's OpenTelemetry files, for nothing
+  // we use. The batch processor still reads OTEL_BSP_*, and register() installs the AsyncLocalStorage
+  // context manager and the W3C trace-context propagator, as the NodeSDK would.
+  const [{ NodeTracerProvider, BatchSpanProcessor }, { resourceFromAttributes, envDetector, detectResources }, { registerInstrumentations }, { OTLPTraceExporter }, { HttpInstrumentation }, { PgInstrumentation }, { IORedisInstrumentation }, { AmqplibInstrumentation }] = await Promise.all([
+    import('@opentelemetry/sdk-trace-node'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/instrumentation'),
     import('@opentelemetry/exporter-trace-otlp-http'),
     import('@opentelemetry/instrumentation-http'),
     import('@opentelemetry/instrumentation-pg'),
     import('@opentelemetry/instrumentation-ioredis'),
     import('@opentelemetry/instrumentation-amqplib'),
   ])
-  const sdk = new NodeSDK({
-    serviceName: settings.serviceName,
-    traceExporter: new OTLPTraceExporter(),
+  // OTEL_RESOURCE_ATTRIBUTES still apply; the service name set here wins over them.
+  const resource = detectResources({ detectors: [envDetector] }).merge(resourceFromAttributes({ 'service.name': settings.serviceName }))
+  const provider = new NodeTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())] })
+  provider.register()
+  registerInstrumentations({
+    tracerProvider: provider,
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: req => UNTRACED_PATHS.test(req.url ?? '') }),
       // Only queries inside a traced operation: the relay's idle polling would otherwise make a root
@@ -61,5 +71,4 @@ export async function startTracing(settings: TracingSettings): Promise<void> {
       new AmqplibInstrumentation(),
     ],
   })
-  sdk.start()
 }
