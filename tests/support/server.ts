@@ -55,30 +55,36 @@ export async function copyBuild(output = '.output'): Promise<BuildCopy> {
 /**
  * `output`: the build to copy and run (default `.output`), e.g. a snapshot taken under the build lock.
  * `build`: run this copy instead (copyBuild), left in place on stop: one copy serves a whole test run.
- * `logFile`: send the server's output to this file instead of a pipe into this process, as a
- * container's log driver would. Benchmarks use it: a load generator busy in this process drains a pipe
- * late, and pino's synchronous writes would then stall the server on a full pipe.
+ * `logFile`: where the server's output goes (default: a file in a temporary folder, removed on stop),
+ * as a container's log driver would take it. Never a pipe into this process: a test process busy with
+ * its own work drains a pipe late, and pino's synchronous writes then stall the server on a full pipe
+ * (seen in CPU profiles of the integration suite as seconds inside writev). TEST_SERVER_LOGS=1 copies
+ * the output to this process's stderr instead, for debugging.
  */
 export async function startServer(env: Record<string, string>, output = '.output', options: { logFile?: string, build?: string } = {}): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  let log = ''
   const own = options.build ? undefined : await copyBuild(output)
   const copy = options.build ?? own!.dir
-  const logFd = options.logFile ? openSync(options.logFile, 'w') : undefined
+  const logDir = options.logFile ? undefined : mkdtempSync(join(tmpdir(), 'bookify-server-log-'))
+  const logFile = options.logFile ?? join(logDir!, 'server.log')
+  const echo = !!process.env.TEST_SERVER_LOGS
+  const logFd = echo ? undefined : openSync(logFile, 'w')
   const child = spawn(process.execPath, [join(copy, 'server/index.mjs')], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', APP_URL: url, RATE_LIMITS: 'off', ...env },
-    stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', APP_URL: url, RATE_LIMITS: 'off', PASSWORD_HASH_COST: '10', ...env },
+    stdio: ['ignore', logFd ?? 'inherit', logFd ?? 'inherit'],
   })
   if (logFd !== undefined) closeSync(logFd) // the child has its own copy
-  child.stdout?.on('data', (d) => { log += d })
-  child.stderr?.on('data', (d) => { log += d; if (process.env.TEST_SERVER_LOGS) process.stderr.write(d) })
-  await waitForHealth(url, child, () => options.logFile ? readFileSync(options.logFile, 'utf8') : log)
+  await waitForHealth(url, child, () => echo ? '(output on stderr)' : readFileSync(logFile, 'utf8'))
   return {
     url,
     process: child,
     stop: () => new Promise((resolve) => {
-      const done = () => { own?.remove(); resolve() }
+      const done = () => {
+        own?.remove()
+        if (logDir) rmSync(logDir, { recursive: true, force: true })
+        resolve()
+      }
       // A process killed by a signal has no exit code, only its signal: it is gone all the same.
       if (child.exitCode !== null || child.signalCode !== null) return done()
       child.once('exit', done)

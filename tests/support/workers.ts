@@ -47,14 +47,15 @@ process.once('exit', () => { for (const child of running) child.kill('SIGKILL') 
 export async function startWorker(script: string, env: Record<string, string>, options: { readyLog?: RegExp } = {}): Promise<RunningWorker> {
   const path = bundleOf(script)
   const child = spawn(process.execPath, ['--enable-source-maps', path], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'debug', DATABASE_URL: testDatabaseUrl(), ...TEST_TIMINGS, ...env },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: testDatabaseUrl(), ...TEST_TIMINGS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)
   const exited = new Promise<number | null>(resolve => child.once('exit', (code) => { running.delete(child); resolve(code) }))
   let output = ''
-  // Log lines are parsed once, as they arrive: waitForLog polls every 50 ms, and re-parsing a chatty
-  // (debug-level) worker's whole output at each poll costs more the longer the worker runs.
+  // Log lines are parsed once, as they arrive: waitForLog polls every 50 ms, and re-parsing a worker's
+  // whole output at each poll costs more the longer the worker runs. Workers log at info (a test's env
+  // may ask for debug): every line is a write the worker may block on while this process is busy.
   const parsed: Record<string, unknown>[] = []
   let partial = ''
   const take = (d: Buffer) => {
