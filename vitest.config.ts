@@ -1,4 +1,12 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
+
+// Every Node process a run starts (vitest's workers, the built web servers, the bundled workers, dozens
+// of each) compiles the same modules again; Node's on-disk compile cache keeps V8's code for them, so
+// the second start onwards skips most compiling. Set here, before vitest forks anything, so every child
+// inherits it; a developer's own setting wins.
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'bookify-node-compile-cache')
 
 export default defineConfig({
   test: {
