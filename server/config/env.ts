@@ -128,6 +128,7 @@ const envSchema = z.object({
   RATE_LIMIT_API_KEY_PER_MINUTE: wholeNumber(300, 1, PER_MINUTE_MAX),
   QUEUE_TICK_MS: wholeNumber(250, 50, 10_000),
   LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
+  PASSWORD_HASH_COST: wholeNumber(15, 10, 20),
   TRUST_PROXY: flag(false),
   METRICS_TOKEN: given,
   METRICS_PORT: wholeNumber(undefined, 1, 65535),
@@ -219,6 +220,8 @@ const envSchema = z.object({
     apiKeyRateLimitPerMinute: env.RATE_LIMIT_API_KEY_PER_MINUTE,
     /** How often the waiting rooms' admitter runs. */
     queueTickMs: env.QUEUE_TICK_MS,
+    /** log2 of scrypt's N for new password hashes. Lower it only for tests: it is what makes a stolen hash slow to guess. */
+    passwordHashCost: env.PASSWORD_HASH_COST,
     /** pino level of the web server's and the workers' JSON logs. */
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,

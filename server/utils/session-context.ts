@@ -5,7 +5,7 @@ import { clientAddress } from './rate-limit.ts'
 
 /** What the account domain functions need from a request. */
 export function sessionContext(event: H3Event) {
-  return { db: useDb(), secret: config().authSecret, userAgent: getHeader(event, 'user-agent'), ...requestOrigin(event) }
+  return { db: useDb(), secret: config().authSecret, passwordHashCost: config().passwordHashCost, userAgent: getHeader(event, 'user-agent'), ...requestOrigin(event) }
 }
 
 /** The caller's address and the request id, recorded with account audit rows. */

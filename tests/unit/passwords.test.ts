@@ -10,6 +10,15 @@ describe('password hashing', () => {
     expect(await verifyPassword('correct horse batterY', hash)).toBe(false)
   })
 
+  it('hashes at 2^15 unless asked otherwise, and verifies a hash made at any cost', async () => {
+    const strong = await hashPassword('correct horse battery')
+    expect(strong.split('$').slice(1, 4)).toEqual(['32768', '8', '1'])
+    const cheap = await hashPassword('correct horse battery', 10)
+    expect(cheap.split('$')[1]).toBe('1024')
+    expect(await verifyPassword('correct horse battery', cheap)).toBe(true)
+    expect(await verifyPassword('wrong', cheap)).toBe(false)
+  })
+
   it('salts every hash', async () => {
     expect(await hashPassword('same password')).not.toBe(await hashPassword('same password'))
   })

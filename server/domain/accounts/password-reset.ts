@@ -43,8 +43,9 @@ export async function mintResetToken(db: Db, resetId: string, now = new Date()):
 const invalid = () => new DomainError('RESET_TOKEN_INVALID', 'This link to choose a new password is used, expired or unknown. Ask for a new one.')
 
 /** Sets the new password with a valid token, uses the token up, and signs the account out everywhere. */
-export async function confirmPasswordReset(db: Db, body: PasswordResetConfirmBody, origin: RequestOrigin, now = new Date()): Promise<void> {
-  const passwordHash = await hashPassword(body.password)
+export async function confirmPasswordReset(db: Db, body: PasswordResetConfirmBody, origin: RequestOrigin, options: { passwordHashCost?: number, now?: Date } = {}): Promise<void> {
+  const now = options.now ?? new Date()
+  const passwordHash = await hashPassword(body.password, options.passwordHashCost)
   await db.$transaction(async (tx) => {
     // One conditional UPDATE: of two requests with the same token, one wins.
     const [used] = await tx.$queryRaw<{ user_id: string }[]>`

@@ -2,7 +2,8 @@
 // can be raised later without breaking old hashes: scrypt$N$r$p$salt$hash (base64url parts).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
-const N = 2 ** 15
+/** log2 of scrypt's N for new hashes: 2^15 (32 MiB, ~0.1 s) unless the caller asks otherwise. */
+export const DEFAULT_HASH_COST = 15
 const R = 8
 const P = 1
 const KEY_LENGTH = 32
@@ -15,8 +16,13 @@ function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptO
   )
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `cost` is log2 of N. Only the test deployments lower it (PASSWORD_HASH_COST): each sign-up and
+ * sign-in of the integration suite would otherwise spend a tenth of a second of CPU on it.
+ */
+export async function hashPassword(password: string, cost = DEFAULT_HASH_COST): Promise<string> {
   const salt = randomBytes(16)
+  const N = 2 ** cost
   const key = await scrypt(password, salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAX_MEMORY })
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
@@ -31,5 +37,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected)
 }
 
-/** A hash of a random password, compared against when the e-mail is unknown so timing does not reveal it. */
-export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'))
+const dummies = new Map<number, Promise<string>>()
+
+/**
+ * A hash of a random password at `cost`, compared against when the e-mail is unknown so timing does
+ * not reveal it; made on first use, once per cost.
+ */
+export function dummyHash(cost = DEFAULT_HASH_COST): Promise<string> {
+  let hash = dummies.get(cost)
+  if (!hash) dummies.set(cost, hash = hashPassword(randomBytes(16).toString('hex'), cost))
+  return hash
+}

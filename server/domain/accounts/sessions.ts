@@ -6,7 +6,7 @@ import { DomainError } from '../errors.ts'
 import { writeOutbox } from '../../messaging/outbox.ts'
 import { ROUTING_KEYS } from '../../messaging/names.ts'
 import { signAccessToken } from './access-tokens.ts'
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts'
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts'
 import { familyOfToken, revokeFamily, rotateRefreshToken, startFamily } from './refresh-tokens.ts'
 import { toUserDto } from './user-dto.ts'
 import { auditAccount, type RequestOrigin } from './audit.ts'
@@ -21,6 +21,8 @@ interface Ctx extends RequestOrigin {
   db: Db
   secret: string
   userAgent?: string
+  /** log2 of scrypt's N for new password hashes (passwords.ts); the default unless configured. */
+  passwordHashCost?: number
 }
 
 async function openSession(ctx: Ctx, user: Parameters<typeof toUserDto>[0]): Promise<Session> {
@@ -34,7 +36,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export async function register(ctx: Ctx, body: RegisterBody): Promise<Session> {
-  const passwordHash = await hashPassword(body.password)
+  const passwordHash = await hashPassword(body.password, ctx.passwordHashCost)
   try {
     const user = await ctx.db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { email: body.email, name: body.name, passwordHash } })
@@ -53,7 +55,7 @@ export async function register(ctx: Ctx, body: RegisterBody): Promise<Session> {
 export async function login(ctx: Ctx, body: LoginBody): Promise<Session> {
   const user = await ctx.db.user.findUnique({ where: { email: body.email } })
   // Unknown e-mail and wrong password take the same time and give the same answer.
-  const ok = await verifyPassword(body.password, user?.passwordHash ?? await DUMMY_HASH_PROMISE)
+  const ok = await verifyPassword(body.password, user?.passwordHash ?? await dummyHash(ctx.passwordHashCost))
   if (!user || !ok || user.disabledAt) {
     // Failures are recorded against the account they tried (there is none for an unknown address).
     // Not awaited: the answer must take as long for a known address as for an unknown one.
