@@ -299,6 +299,32 @@ BEGIN
     END LOOP;
     v_section := NULL;
 
+    -- Each place at its type's price, less the code's discount where it applies (a percentage
+    -- rounded to the nearest minor unit; a fixed amount off each place, never below zero). Priced
+    -- before the quota and code locks below, not after: those rows are hot in a rush (every claim of a
+    -- limited type or code queues on them until commit), so the less runs under them the better. A
+    -- refusal under the locks undoes these rows with the rest of the sub-transaction.
+    INSERT INTO hold_places (hold_id, place_id, ticket_type_id, unit_price_cents, discount_cents, price_cents)
+    SELECT p_hold_id, p.id, tt.id, tt.price_cents, d.discount, tt.price_cents - d.discount
+      FROM places p JOIN ticket_types tt ON tt.id = p.ticket_type_id
+     CROSS JOIN LATERAL (SELECT CASE
+             WHEN v_promo_id IS NULL OR NOT (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)) THEN 0
+             WHEN v_promo_kind = 'PERCENT' THEN (tt.price_cents * v_promo_value + 50) / 100
+             WHEN v_promo_kind = 'AMOUNT' THEN least(v_promo_value, tt.price_cents)
+             ELSE 0 END AS discount) d
+     WHERE p.hold_id = p_hold_id;
+
+    UPDATE holds h SET total_cents = t.total, discount_cents = t.discount, currency = t.currency
+      FROM (SELECT coalesce(sum(hp.price_cents), 0)::int AS total, coalesce(sum(hp.discount_cents), 0)::int AS discount,
+                   min(s.currency) AS currency
+              FROM hold_places hp JOIN places p ON p.id = hp.place_id JOIN sections s ON s.id = p.section_id
+             WHERE hp.hold_id = p_hold_id) t
+     WHERE h.id = p_hold_id;
+
+    -- What the replaced hold let go of and the new one did not take again: free for everyone now,
+    -- so the caller announces it (live seat maps, other instances' refusal memos, the waitlist).
+    v_freed := ARRAY(SELECT unnest(v_freed) EXCEPT SELECT p.id FROM places p WHERE p.hold_id = p_hold_id);
+
     -- Quotas of the limited types this hold takes, counted under each type's row lock (in id
     -- order, so two claims never wait on each other crosswise); this hold's places count.
     PERFORM 1 FROM ticket_types tt
@@ -329,29 +355,6 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'BK001';
       END IF;
     END IF;
-
-    -- Each place at its type's price, less the code's discount where it applies (a percentage
-    -- rounded to the nearest minor unit; a fixed amount off each place, never below zero).
-    INSERT INTO hold_places (hold_id, place_id, ticket_type_id, unit_price_cents, discount_cents, price_cents)
-    SELECT p_hold_id, p.id, tt.id, tt.price_cents, d.discount, tt.price_cents - d.discount
-      FROM places p JOIN ticket_types tt ON tt.id = p.ticket_type_id
-     CROSS JOIN LATERAL (SELECT CASE
-             WHEN v_promo_id IS NULL OR NOT (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)) THEN 0
-             WHEN v_promo_kind = 'PERCENT' THEN (tt.price_cents * v_promo_value + 50) / 100
-             WHEN v_promo_kind = 'AMOUNT' THEN least(v_promo_value, tt.price_cents)
-             ELSE 0 END AS discount) d
-     WHERE p.hold_id = p_hold_id;
-
-    UPDATE holds h SET total_cents = t.total, discount_cents = t.discount, currency = t.currency
-      FROM (SELECT coalesce(sum(hp.price_cents), 0)::int AS total, coalesce(sum(hp.discount_cents), 0)::int AS discount,
-                   min(s.currency) AS currency
-              FROM hold_places hp JOIN places p ON p.id = hp.place_id JOIN sections s ON s.id = p.section_id
-             WHERE hp.hold_id = p_hold_id) t
-     WHERE h.id = p_hold_id;
-
-    -- What the replaced hold let go of and the new one did not take again: free for everyone now,
-    -- so the caller announces it (live seat maps, other instances' refusal memos, the waitlist).
-    v_freed := ARRAY(SELECT unnest(v_freed) EXCEPT SELECT p.id FROM places p WHERE p.hold_id = p_hold_id);
   EXCEPTION WHEN SQLSTATE 'BK001' THEN
     -- The sub-transaction is rolled back: no place claimed, the previous hold still active.
     v_released := NULL;

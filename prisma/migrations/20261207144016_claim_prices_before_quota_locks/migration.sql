@@ -1,0 +1,374 @@
+-- bookify_claim_hold, from server/domain/holds/claim-hold.sql
+DROP FUNCTION IF EXISTS bookify_claim_hold(p_hold_id uuid, p_user_id uuid, p_event_id uuid, p_seat_ids uuid[], p_ga_section_ids uuid[], p_ga_quantities integer[], p_expires_at timestamp with time zone, p_waitlist_entry_id uuid, p_seat_type_ids uuid[], p_ga_type_ids uuid[], p_promo_code text);
+
+-- bookify_claim_hold: invariant 1 (no place is ever sold twice) decided by the database in one round trip.
+--
+-- bookify_claim_hold creates a hold and claims every requested place for it, or changes nothing.
+-- A place is claimable when it is unbooked and either unheld or held by a hold whose time has
+-- passed (lazy expiry: correctness never waits for a cleanup job). Named seats are claimed with
+-- one conditional UPDATE; general-admission units are taken from a random starting unit with
+-- FOR UPDATE SKIP LOCKED, so concurrent buyers of one GA section do not queue on the same rows.
+-- The caller's previous active hold on the event is released in the same step (one active hold
+-- per user per event), and comes back untouched if the new claim fails.
+--
+-- Every place is claimed under a ticket type (the one asked for, else the section's default: its
+-- first visible type by sort order). In the same call, all or nothing: the type belongs to the
+-- place's section and is visible (or unlocked by the promo code), its sales window is open, the
+-- hold has at most max_per_order places of it, and its quota (places held unexpired or booked
+-- under it) is not exceeded; a promo code exists, is valid now, applies, and has uses left. Quota
+-- and uses are counted under a row lock on the type / code (FOR NO KEY UPDATE, which does not
+-- conflict with the key-share locks of foreign keys), so concurrent claims take turns only when
+-- they compete for a limited type or code. A hold whose time has passed no longer counts (lazy
+-- expiry gives its quota and its code use back).
+--
+-- Returns one row: outcome OK | SEATS_UNAVAILABLE | SOLD_OUT | NOT_ON_SALE | TYPE_UNAVAILABLE |
+-- PROMO_INVALID, the requested seat ids that could not be claimed, for a short GA section its id
+-- and how many units were free, the replaced hold (if any) and the places it freed that the new
+-- hold did not take again, and for a refused type or code the reason (and the type).
+--
+-- This file is the function's one source. Edit it here, then `npm run db:migration -- <name>`
+-- writes a migration that installs it; tests/integration/migrations.test.ts fails while the
+-- function in a migrated database differs from this file.
+
+CREATE OR REPLACE FUNCTION bookify_claim_hold(
+  p_hold_id uuid,
+  p_user_id uuid,
+  p_event_id uuid,
+  p_seat_ids uuid[],
+  p_ga_section_ids uuid[],
+  p_ga_quantities int[],
+  p_expires_at timestamptz DEFAULT NULL, -- NULL: now + the event's hold length
+  p_waitlist_entry_id uuid DEFAULT NULL,
+  p_seat_type_ids uuid[] DEFAULT NULL, -- parallel to p_seat_ids; NULL entries: the section's default type
+  p_ga_type_ids uuid[] DEFAULT NULL, -- parallel to p_ga_section_ids; a section may appear once per type
+  p_promo_code text DEFAULT NULL
+) RETURNS TABLE (outcome text, unavailable uuid[], section_id uuid, available int, released_hold_id uuid, expires_at timestamptz,
+                 freed_place_ids uuid[], reason text, ticket_type_id uuid)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_now timestamptz := clock_timestamp();
+  v_claimed uuid[];
+  v_count int;
+  v_capacity int;
+  v_start int;
+  v_released uuid;
+  v_outcome text := 'OK';
+  v_unavailable uuid[] := '{}';
+  v_section uuid;
+  v_available int;
+  v_expires_at timestamptz := p_expires_at;
+  v_hold_minutes int;
+  v_released_entry uuid;
+  v_free int;
+  v_own_hold uuid;
+  v_freed uuid[] := '{}';
+  v_seat_types uuid[] := '{}';
+  v_ga_types uuid[] := '{}';
+  v_reason text;
+  v_type uuid;
+  -- The promo code's columns one by one: a %ROWTYPE would tie this file to the table existing.
+  v_promo_id uuid;
+  v_promo_kind text;
+  v_promo_value int;
+  v_promo_max int;
+  v_promo_types uuid[];
+  v_promo_from timestamptz;
+  v_promo_to timestamptz;
+  v_uses int;
+BEGIN
+  SELECT e.hold_minutes INTO v_hold_minutes FROM events e
+   WHERE e.id = p_event_id AND e.status = 'PUBLISHED' AND e.disabled_at IS NULL AND e.ends_at > v_now;
+  IF v_hold_minutes IS NULL THEN
+    RETURN QUERY SELECT 'NOT_ON_SALE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, NULL::text, NULL::uuid;
+    RETURN;
+  END IF;
+  v_expires_at := coalesce(v_expires_at, v_now + make_interval(mins => v_hold_minutes));
+
+  -- Freed places go to the waitlist before the public: while someone waits for a number of places
+  -- that are free, public claims are refused and the places are offered in queue order.
+  IF p_waitlist_entry_id IS NULL AND EXISTS (
+    SELECT 1 FROM waitlist_entries w WHERE w.event_id = p_event_id AND w.status = 'WAITING'
+  ) THEN
+    SELECT count(*) INTO v_free FROM places p
+     WHERE p.event_id = p_event_id AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now);
+    IF EXISTS (SELECT 1 FROM waitlist_entries w WHERE w.event_id = p_event_id AND w.status = 'WAITING' AND w.quantity <= v_free) THEN
+      RETURN QUERY SELECT 'SOLD_OUT'::text, v_unavailable, NULL::uuid, 0, NULL::uuid, NULL::timestamptz, v_freed, NULL::text, NULL::uuid;
+      RETURN;
+    END IF;
+  END IF;
+
+  -- Refuse without writing when a requested place is visibly taken. In a rush most requests are
+  -- refusals, and a read-only refusal costs no hold row, no rollback and no WAL flush. This is
+  -- only a shortcut: the claim below still decides for everything that passes it.
+  SELECT h.id INTO v_own_hold FROM holds h WHERE h.user_id = p_user_id AND h.event_id = p_event_id AND h.status = 'ACTIVE';
+  IF cardinality(p_seat_ids) > 0 THEN
+    v_unavailable := ARRAY(
+      SELECT s.id FROM unnest(p_seat_ids) AS s(id)
+        LEFT JOIN places p ON p.id = s.id AND p.event_id = p_event_id
+       WHERE p.id IS NULL OR p.booking_id IS NOT NULL
+          OR (p.hold_id IS NOT NULL AND p.held_until > v_now AND p.hold_id IS DISTINCT FROM v_own_hold));
+    IF cardinality(v_unavailable) > 0 THEN
+      v_outcome := CASE WHEN EXISTS (
+        SELECT 1 FROM places p WHERE p.event_id = p_event_id AND p.booking_id IS NULL
+           AND (p.hold_id IS NULL OR p.held_until <= v_now OR p.hold_id = v_own_hold)
+      ) THEN 'SEATS_UNAVAILABLE' ELSE 'SOLD_OUT' END;
+      RETURN QUERY SELECT v_outcome, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, NULL::text, NULL::uuid;
+      RETURN;
+    END IF;
+  END IF;
+  FOR i IN 1 .. coalesce(cardinality(p_ga_section_ids), 0) LOOP
+    SELECT count(*) INTO v_available FROM (
+      SELECT 1 FROM places p
+       WHERE p.section_id = p_ga_section_ids[i] AND p.event_id = p_event_id AND p.booking_id IS NULL
+         AND (p.hold_id IS NULL OR p.held_until <= v_now OR p.hold_id = v_own_hold)
+       LIMIT p_ga_quantities[i]) free;
+    IF v_available < p_ga_quantities[i] THEN
+      RETURN QUERY SELECT CASE WHEN v_available = 0 THEN 'SOLD_OUT' ELSE 'SEATS_UNAVAILABLE' END,
+        '{}'::uuid[], p_ga_section_ids[i], v_available, NULL::uuid, NULL::timestamptz, v_freed, NULL::text, NULL::uuid;
+      RETURN;
+    END IF;
+  END LOOP;
+  v_available := NULL;
+
+  -- The promo code, case-insensitive; its window now. Uses are counted under its lock below.
+  IF p_promo_code IS NOT NULL THEN
+    SELECT c.id, c.kind::text, c.value, c.max_uses, c.ticket_type_ids, c.valid_from, c.valid_to
+      INTO v_promo_id, v_promo_kind, v_promo_value, v_promo_max, v_promo_types, v_promo_from, v_promo_to
+      FROM promo_codes c
+     WHERE c.event_id = p_event_id AND c.code_key = lower(p_promo_code) AND c.deleted_at IS NULL;
+    v_reason := CASE WHEN v_promo_id IS NULL THEN 'unknown'
+                     WHEN v_promo_from > v_now OR v_promo_to <= v_now THEN 'expired' END;
+    IF v_reason IS NOT NULL THEN
+      RETURN QUERY SELECT 'PROMO_INVALID'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, v_reason, NULL::uuid;
+      RETURN;
+    END IF;
+  END IF;
+
+  -- Each seat's and GA line's type: the one asked for, else the section's default. Places are
+  -- looked up one by one by primary key (scalar subqueries): a join with the unnested ids lets the
+  -- cached generic plan pick a scan of the event's places, which cost a grant ~2 ms in the bench.
+  v_seat_types := ARRAY(
+    SELECT coalesce(r.type_id, (SELECT tt.id FROM ticket_types tt
+                                 WHERE tt.section_id = (SELECT p.section_id FROM places p WHERE p.id = r.seat_id) AND NOT tt.hidden
+                                 ORDER BY tt.sort_order, tt.id LIMIT 1))
+      FROM unnest(p_seat_ids, coalesce(p_seat_type_ids, '{}')) WITH ORDINALITY AS r(seat_id, type_id, ord)
+     WHERE r.seat_id IS NOT NULL
+     ORDER BY r.ord);
+  v_ga_types := ARRAY(
+    SELECT coalesce(g.type_id, (SELECT tt.id FROM ticket_types tt WHERE tt.section_id = g.section_id AND NOT tt.hidden
+                                 ORDER BY tt.sort_order, tt.id LIMIT 1))
+      FROM unnest(coalesce(p_ga_section_ids, '{}'), coalesce(p_ga_type_ids, '{}')) WITH ORDINALITY AS g(section_id, type_id, ord)
+     WHERE g.section_id IS NOT NULL
+     ORDER BY g.ord);
+
+  -- Every type: of the place's section and visible (hidden ones only with a code that unlocks
+  -- them), on sale now, and within max_per_order. The first one that is not names the reason.
+  SELECT l.type_id, CASE
+           WHEN tt.id IS NULL OR tt.section_id <> l.section_id OR tt.event_id <> p_event_id
+             OR (tt.hidden AND NOT coalesce(v_promo_kind = 'UNLOCK' AND (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)), false))
+             THEN 'unknown'
+           WHEN tt.sales_start > v_now THEN 'not_on_sale_yet'
+           WHEN tt.sales_end <= v_now THEN 'sales_ended'
+           WHEN l.qty > tt.max_per_order THEN 'max_per_order'
+         END AS why
+    INTO v_type, v_reason
+    FROM (SELECT x.section_id, x.type_id, sum(x.qty)::int AS qty FROM (
+            SELECT (SELECT p.section_id FROM places p WHERE p.id = s.seat_id) AS section_id, s.type_id, 1 AS qty
+              FROM unnest(p_seat_ids, v_seat_types) AS s(seat_id, type_id)
+            UNION ALL
+            SELECT g.section_id, g.type_id, g.qty
+              FROM unnest(coalesce(p_ga_section_ids, '{}'), coalesce(p_ga_quantities, '{}'), v_ga_types) AS g(section_id, qty, type_id)
+          ) x GROUP BY x.section_id, x.type_id) l
+    LEFT JOIN ticket_types tt ON tt.id = l.type_id
+   ORDER BY 2 NULLS LAST
+   LIMIT 1;
+  IF v_reason IS NOT NULL THEN
+    RETURN QUERY SELECT 'TYPE_UNAVAILABLE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, v_reason, v_type;
+    RETURN;
+  END IF;
+  v_type := NULL;
+
+  -- A code applies to some of the hold's types (a discount to those in its list, an unlock to the
+  -- hidden types it reveals); one that applies to none is refused rather than silently ignored.
+  IF v_promo_id IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM ticket_types tt
+     WHERE tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
+       AND (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types))
+       AND (v_promo_kind <> 'UNLOCK' OR tt.hidden)
+  ) THEN
+    RETURN QUERY SELECT 'PROMO_INVALID'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, 'not_applicable'::text, NULL::uuid;
+    RETURN;
+  END IF;
+
+  -- Read-only shortcuts, like the one for taken places above: once a limited type is full or a
+  -- code used up, most requests for it are refusals, and refusing them here costs no claim and no
+  -- rollback. The counts under the row locks below still decide for everything that passes.
+  SELECT tt.id INTO v_type FROM ticket_types tt
+   WHERE tt.quota IS NOT NULL AND tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
+     AND tt.quota < (SELECT count(*) FROM places p WHERE p.ticket_type_id = tt.id
+                        AND (p.booking_id IS NOT NULL
+                             OR (p.hold_id IS NOT NULL AND p.held_until > v_now AND p.hold_id IS DISTINCT FROM v_own_hold)))
+                  + (SELECT count(*) FROM unnest(v_seat_types) AS s(type_id) WHERE s.type_id = tt.id)
+                  + (SELECT coalesce(sum(g.qty), 0) FROM unnest(v_ga_types, coalesce(p_ga_quantities, '{}')) AS g(type_id, qty) WHERE g.type_id = tt.id)
+   LIMIT 1;
+  IF v_type IS NOT NULL THEN
+    RETURN QUERY SELECT 'TYPE_UNAVAILABLE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, 'quota'::text, v_type;
+    RETURN;
+  END IF;
+  IF v_promo_max IS NOT NULL AND v_promo_max <= (
+    SELECT count(*) FROM holds h
+     WHERE h.promo_code_id = v_promo_id AND h.id IS DISTINCT FROM v_own_hold
+       AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED')
+  ) THEN
+    RETURN QUERY SELECT 'PROMO_INVALID'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, 'used_up'::text, NULL::uuid;
+    RETURN;
+  END IF;
+
+  BEGIN -- a sub-transaction: on any refusal below, everything in it is undone
+    UPDATE holds h SET status = 'RELEASED', ended_at = v_now
+     WHERE h.user_id = p_user_id AND h.event_id = p_event_id AND h.status = 'ACTIVE'
+     RETURNING h.id, h.waitlist_entry_id INTO v_released, v_released_entry;
+    IF v_released IS NOT NULL THEN
+      WITH freed AS (
+        UPDATE places p SET hold_id = NULL, held_until = NULL WHERE p.hold_id = v_released RETURNING p.id
+      )
+      SELECT coalesce(array_agg(freed.id), '{}') INTO v_freed FROM freed;
+      -- Replacing a waitlist offer with an ordinary hold declines the offer.
+      UPDATE waitlist_entries w SET status = 'LAPSED', updated_at = v_now WHERE w.id = v_released_entry AND w.status = 'OFFERED';
+    END IF;
+
+    INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency, waitlist_entry_id, promo_code_id, created_at)
+    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', v_expires_at, 0, 'XXX', p_waitlist_entry_id, v_promo_id, v_now);
+
+    IF cardinality(p_seat_ids) > 0 THEN
+      WITH claimed AS (
+        UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at,
+               ticket_type_id = v_seat_types[array_position(p_seat_ids, p.id)]
+         WHERE p.id = ANY (p_seat_ids) AND p.event_id = p_event_id
+           AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
+        RETURNING p.id
+      )
+      SELECT coalesce(array_agg(claimed.id), '{}') INTO v_claimed FROM claimed;
+      IF cardinality(v_claimed) < cardinality(p_seat_ids) THEN
+        v_unavailable := ARRAY(SELECT unnest(p_seat_ids) EXCEPT SELECT unnest(v_claimed));
+        v_outcome := 'SEATS_UNAVAILABLE';
+        RAISE EXCEPTION USING ERRCODE = 'BK001';
+      END IF;
+    END IF;
+
+    FOR i IN 1 .. coalesce(cardinality(p_ga_section_ids), 0) LOOP
+      v_section := p_ga_section_ids[i];
+      SELECT s.capacity INTO v_capacity FROM sections s WHERE s.id = v_section AND s.event_id = p_event_id AND s.kind = 'GA';
+      IF v_capacity IS NULL THEN
+        v_outcome := 'SEATS_UNAVAILABLE';
+        v_available := 0;
+        RAISE EXCEPTION USING ERRCODE = 'BK001';
+      END IF;
+      v_start := 1 + floor(random() * v_capacity)::int;
+      -- From the random start to the end of the section, then wrapping round to its beginning.
+      WITH picked AS (
+        (SELECT p.id FROM places p
+          WHERE p.section_id = v_section AND p.number >= v_start
+            AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
+          ORDER BY p.number LIMIT p_ga_quantities[i] FOR UPDATE SKIP LOCKED)
+      ), claimed AS (
+        UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i]
+         WHERE p.id IN (SELECT picked.id FROM picked)
+        RETURNING p.id
+      )
+      SELECT count(*) INTO v_count FROM claimed;
+      IF v_count < p_ga_quantities[i] THEN
+        WITH picked AS (
+          SELECT p.id FROM places p
+           WHERE p.section_id = v_section AND p.number < v_start
+             AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
+           ORDER BY p.number LIMIT p_ga_quantities[i] - v_count FOR UPDATE SKIP LOCKED
+        ), claimed AS (
+          UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i]
+           WHERE p.id IN (SELECT picked.id FROM picked)
+          RETURNING p.id
+        )
+        SELECT v_count + count(*) INTO v_count FROM claimed;
+      END IF;
+      IF v_count < p_ga_quantities[i] THEN
+        -- Free units, counting the ones this attempt took (they go back when it is undone);
+        -- units locked by a concurrent buyer's unfinished claim were skipped and count as taken.
+        SELECT count(*) INTO v_available FROM places p
+         WHERE p.section_id = v_section AND p.booking_id IS NULL
+           AND (p.hold_id IS NULL OR p.held_until <= v_now OR p.hold_id = p_hold_id);
+        v_outcome := CASE WHEN v_available = 0 THEN 'SOLD_OUT' ELSE 'SEATS_UNAVAILABLE' END;
+        RAISE EXCEPTION USING ERRCODE = 'BK001';
+      END IF;
+    END LOOP;
+    v_section := NULL;
+
+    -- Each place at its type's price, less the code's discount where it applies (a percentage
+    -- rounded to the nearest minor unit; a fixed amount off each place, never below zero). Priced
+    -- before the quota and code locks below, not after: those rows are hot in a rush (every claim of a
+    -- limited type or code queues on them until commit), so the less runs under them the better. A
+    -- refusal under the locks undoes these rows with the rest of the sub-transaction.
+    INSERT INTO hold_places (hold_id, place_id, ticket_type_id, unit_price_cents, discount_cents, price_cents)
+    SELECT p_hold_id, p.id, tt.id, tt.price_cents, d.discount, tt.price_cents - d.discount
+      FROM places p JOIN ticket_types tt ON tt.id = p.ticket_type_id
+     CROSS JOIN LATERAL (SELECT CASE
+             WHEN v_promo_id IS NULL OR NOT (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)) THEN 0
+             WHEN v_promo_kind = 'PERCENT' THEN (tt.price_cents * v_promo_value + 50) / 100
+             WHEN v_promo_kind = 'AMOUNT' THEN least(v_promo_value, tt.price_cents)
+             ELSE 0 END AS discount) d
+     WHERE p.hold_id = p_hold_id;
+
+    UPDATE holds h SET total_cents = t.total, discount_cents = t.discount, currency = t.currency
+      FROM (SELECT coalesce(sum(hp.price_cents), 0)::int AS total, coalesce(sum(hp.discount_cents), 0)::int AS discount,
+                   min(s.currency) AS currency
+              FROM hold_places hp JOIN places p ON p.id = hp.place_id JOIN sections s ON s.id = p.section_id
+             WHERE hp.hold_id = p_hold_id) t
+     WHERE h.id = p_hold_id;
+
+    -- What the replaced hold let go of and the new one did not take again: free for everyone now,
+    -- so the caller announces it (live seat maps, other instances' refusal memos, the waitlist).
+    v_freed := ARRAY(SELECT unnest(v_freed) EXCEPT SELECT p.id FROM places p WHERE p.hold_id = p_hold_id);
+
+    -- Quotas of the limited types this hold takes, counted under each type's row lock (in id
+    -- order, so two claims never wait on each other crosswise); this hold's places count.
+    PERFORM 1 FROM ticket_types tt
+      WHERE tt.quota IS NOT NULL AND tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
+      ORDER BY tt.id FOR NO KEY UPDATE;
+    IF FOUND THEN
+      SELECT tt.id INTO v_type FROM ticket_types tt
+       WHERE tt.quota IS NOT NULL AND tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
+         AND tt.quota < (SELECT count(*) FROM places p WHERE p.ticket_type_id = tt.id
+                            AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > v_now)))
+       LIMIT 1;
+      IF v_type IS NOT NULL THEN
+        v_outcome := 'TYPE_UNAVAILABLE';
+        v_reason := 'quota';
+        RAISE EXCEPTION USING ERRCODE = 'BK001';
+      END IF;
+    END IF;
+
+    -- The code's uses: holds that carry it and still count, under its row lock.
+    IF v_promo_id IS NOT NULL AND v_promo_max IS NOT NULL THEN
+      PERFORM 1 FROM promo_codes c WHERE c.id = v_promo_id FOR NO KEY UPDATE;
+      SELECT count(*) INTO v_uses FROM holds h
+       WHERE h.promo_code_id = v_promo_id AND h.id <> p_hold_id
+         AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED');
+      IF v_uses >= v_promo_max THEN
+        v_outcome := 'PROMO_INVALID';
+        v_reason := 'used_up';
+        RAISE EXCEPTION USING ERRCODE = 'BK001';
+      END IF;
+    END IF;
+  EXCEPTION WHEN SQLSTATE 'BK001' THEN
+    -- The sub-transaction is rolled back: no place claimed, the previous hold still active.
+    v_released := NULL;
+    v_freed := '{}';
+    IF v_outcome = 'SEATS_UNAVAILABLE' AND cardinality(v_unavailable) > 0 AND NOT EXISTS (
+      SELECT 1 FROM places p WHERE p.event_id = p_event_id AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
+    ) THEN
+      v_outcome := 'SOLD_OUT';
+    END IF;
+  END;
+
+  RETURN QUERY SELECT v_outcome, v_unavailable, v_section, v_available, v_released, v_expires_at, v_freed, v_reason, v_type;
+END;
+$$;
