@@ -12,6 +12,11 @@ export const money = z.strictObject({
   currency: z.string().meta({ description: 'ISO 4217, e.g. EUR' }),
 }).meta({ id: 'Money' })
 
+export const sectionKind = z.enum(['SEATED', 'GA'])
+
+/** What both seat-map documents (v1 /seats and the v1.1 geometry) say of a section before its rows. */
+export const seatMapSection = z.strictObject({ id: uuid, name: z.string(), kind: sectionKind, price: money, capacity: z.number().int() })
+
 export const venue = z.strictObject({ name: z.string(), address: z.string(), city: z.string() })
 
 /** `{items, page, pageSize, total}` (docs/API.md, Conventions). */

@@ -1,8 +1,7 @@
 // Search, the seat map's two halves (geometry and availability), and notifications.
 import { z } from 'zod'
-import { instant, money, uuid } from './common'
+import { instant, money, seatMapSection, uuid } from './common'
 
-const sectionKind = z.enum(['SEATED', 'GA'])
 const facets = z.strictObject({ cities: z.array(z.string()), categories: z.array(z.string()) })
 
 export const searchPageResponse = z.strictObject({
@@ -40,12 +39,7 @@ export const searchIndexResponse = z.strictObject({
 
 export const seatGeometryResponse = z.strictObject({
   eventId: uuid,
-  sections: z.array(z.strictObject({
-    id: uuid,
-    name: z.string(),
-    kind: sectionKind,
-    price: money,
-    capacity: z.number().int(),
+  sections: z.array(seatMapSection.extend({
     rows: z.array(z.strictObject({
       label: z.string(),
       seats: z.array(z.strictObject({ id: uuid, label: z.string(), number: z.number().int().nullable(), x: z.number().nullable(), y: z.number().nullable() })),

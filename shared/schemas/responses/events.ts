@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { instant, money, page, uuid, venue } from './common'
+import { instant, money, page, seatMapSection, sectionKind, uuid, venue } from './common'
 
 const eventStatus = z.enum(['DRAFT', 'PUBLISHED', 'CANCELLED'])
-const sectionKind = z.enum(['SEATED', 'GA'])
 const availability = z.strictObject({ available: z.number().int(), total: z.number().int() })
 
 export const eventSummaryResponse = z.strictObject({
@@ -97,12 +96,7 @@ const seat = z.strictObject({
 
 export const seatMapResponse = z.strictObject({
   eventId: uuid,
-  sections: z.array(z.strictObject({
-    id: uuid,
-    name: z.string(),
-    kind: sectionKind,
-    price: money,
-    capacity: z.number().int(),
+  sections: z.array(seatMapSection.extend({
     available: z.number().int(),
     rows: z.array(z.strictObject({ label: z.string(), seats: z.array(seat) })),
   })),

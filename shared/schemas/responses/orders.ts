@@ -1,8 +1,7 @@
 // Holds and bookings as the buyer sees them.
 import { z } from 'zod'
-import { instant, money, page, uuid, venue } from './common'
+import { instant, money, page, sectionKind, uuid, venue } from './common'
 
-const sectionKind = z.enum(['SEATED', 'GA'])
 const ticketTypeRef = z.strictObject({ id: uuid, name: z.string() })
 export const answerValue = z.union([z.string(), z.array(z.string()), z.boolean()])
 

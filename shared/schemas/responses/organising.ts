@@ -1,10 +1,9 @@
 // What organisers, their team and the door see: team and invitations, check-in, the dashboard,
 // the attendee list, and the admin's views.
 import { z } from 'zod'
-import { instant, money, uuid } from './common'
+import { instant, money, sectionKind, uuid } from './common'
 import { answerValue } from './orders'
 
-const sectionKind = z.enum(['SEATED', 'GA'])
 const staffRole = z.enum(['CO_ORGANISER', 'CHECKIN'])
 
 export const staffMemberResponse = z.strictObject({
