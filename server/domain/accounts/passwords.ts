@@ -3,7 +3,7 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 /** log2 of scrypt's N for new hashes: 2^15 (32 MiB, ~0.1 s) unless the caller asks otherwise. */
-export const DEFAULT_HASH_COST = 15
+const DEFAULT_HASH_COST = 15
 const R = 8
 const P = 1
 const KEY_LENGTH = 32
