@@ -104,13 +104,13 @@ describe('applyMigrations', () => {
       const { args, result } = signature.rows[0]!
       await client.query(`CREATE OR REPLACE FUNCTION bookify_claim_hold(${args}) RETURNS ${result} LANGUAGE plpgsql AS $fn$${edited}$fn$`)
       try {
-        const [drifted] = await routineStates(client)
+        const drifted = (await routineStates(client)).find(s => s.routine.name === 'bookify_claim_hold')
         expect(drifted!.installed).not.toBe(drifted!.wanted)
         expect(routineMigrationSql([drifted!])).toContain('CREATE OR REPLACE FUNCTION bookify_claim_hold(')
       } finally {
-        await client.query(routineSql(ROUTINES[0]!))
+        await client.query(routineSql(ROUTINES.find(r => r.name === 'bookify_claim_hold')!))
       }
-      const [restored] = await routineStates(client)
+      const restored = (await routineStates(client)).find(s => s.routine.name === 'bookify_claim_hold')
       expect(restored!.installed).toBe(restored!.wanted)
     })
   })

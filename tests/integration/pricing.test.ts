@@ -46,6 +46,62 @@ describe('ticket types', () => {
     expect(shown.body.sections[0].ticketTypes.find((t: { id: string }) => t.id === early.id)).toMatchObject({ available: 0, state: 'SOLD_OUT' })
   })
 
+  // A quota is kept in 8 buckets (quota-rebalance.sql): buyers of one type lock one bucket each, and
+  // no bucket may count more places than its cap. Nothing of the quota may get lost between them.
+  it('spreads a quota over its buckets: 120 buyers of 1–4 places race for 37, the rest stays sellable, a changed quota holds', async () => {
+    const { event, sectionId } = await gaEvent(300)
+    const members = await addType(event.id, sectionId, { name: 'Members', priceCents: 2000, quota: 37 })
+    const buyers = await createUsers(120)
+    const asked = buyers.map((_, i) => 1 + (i % 4))
+    const hold = (user: TestUser, ticketTypeId: string, quantity: number) =>
+      api('POST', '/api/holds', { token: user.token, body: { eventId: event.id, ga: [{ sectionId, quantity, ticketTypeId }] } })
+    const results = await Promise.all(buyers.map((b, i) => hold(b, members.id, asked[i]!)))
+    for (const r of results) expect([201, 409], JSON.stringify(r.body)).toContain(r.status)
+    const granted = results.reduce((n, r, i) => n + (r.status === 201 ? asked[i]! : 0), 0)
+    const held = (typeId: string) => testDb().place.count({ where: { ticketTypeId: typeId, heldUntil: { gt: new Date() } } })
+    expect(await held(members.id)).toBe(granted)
+    // Every refusal was for more than the room left at that moment, and the room only shrank.
+    expect(granted).toBeLessThanOrEqual(37)
+    expect(granted).toBeGreaterThan(37 - 4)
+    const buckets = (typeId: string) => testDb().$queryRaw<{ n: number, cap: number, taken: number }[]>`
+      SELECT b.n, b.cap, count(p.id)::int AS taken FROM ticket_type_quota_buckets b
+        LEFT JOIN places p ON p.ticket_type_id = b.ticket_type_id AND coalesce(p.quota_bucket, 0) = b.n
+             AND (p.booking_id IS NOT NULL OR p.held_until > now())
+       WHERE b.ticket_type_id = ${typeId}::uuid GROUP BY b.n, b.cap ORDER BY b.n`
+    const spread = await buckets(members.id)
+    expect(spread).toHaveLength(8)
+    expect(spread.reduce((n, b) => n + b.cap, 0)).toBe(37)
+    for (const b of spread) expect(b.taken).toBeLessThanOrEqual(b.cap)
+
+    // One place at a time, the last of the quota sells (wherever its room sits), then no more.
+    const late = await createUsers(5)
+    for (const user of late.slice(0, 37 - granted)) expect((await hold(user, members.id, 1)).status).toBe(201)
+    expect((await hold(late[4]!, members.id, 1)).body).toMatchObject({ code: 'TYPE_UNAVAILABLE', details: { reason: 'quota' } })
+    expect(await held(members.id)).toBe(37)
+    // A released hold gives its places back to the quota at once.
+    const winner = results.findIndex(r => r.status === 201)
+    expect((await api('DELETE', `/api/holds/${results[winner]!.body.id}`, { token: buyers[winner]!.token })).status).toBe(204)
+    expect((await hold(late[4]!, members.id, asked[winner]!)).status).toBe(201)
+    expect(await held(members.id)).toBe(37)
+
+    // A quota lowered below what is held closes the type until enough is given back; raised, it is shared out again.
+    const guests = await addType(event.id, sectionId, { name: 'Guests', priceCents: 0, quota: 6, sortOrder: 2 })
+    const [first, second, third] = await createUsers(3) as [TestUser, TestUser, TestUser]
+    const four = await hold(first, guests.id, 4)
+    expect(four.status).toBe(201)
+    await testDb().ticketType.update({ where: { id: guests.id }, data: { quota: 3 } })
+    expect((await buckets(guests.id)).every(b => b.cap === 0)).toBe(true)
+    expect((await hold(second, guests.id, 1)).body).toMatchObject({ code: 'TYPE_UNAVAILABLE', details: { reason: 'quota' } })
+    expect((await api('DELETE', `/api/holds/${four.body.id}`, { token: first.token })).status).toBe(204)
+    expect((await hold(second, guests.id, 3)).status).toBe(201)
+    expect((await hold(third, guests.id, 1)).body).toMatchObject({ code: 'TYPE_UNAVAILABLE', details: { reason: 'quota' } })
+    await testDb().ticketType.update({ where: { id: guests.id }, data: { quota: 11 } })
+    const raised = await buckets(guests.id)
+    expect(raised.reduce((n, b) => n + b.cap, 0)).toBe(11)
+    expect(raised.reduce((n, b) => n + b.taken, 0)).toBe(3)
+    for (const b of raised) expect(b.taken).toBeLessThanOrEqual(b.cap)
+  })
+
   it('refuses types outside their sales window, beyond maxPerOrder, or hidden without the unlock code', async () => {
     const { event, sectionId } = await gaEvent(50)
     const later = await addType(event.id, sectionId, { name: 'Later', priceCents: 4000, salesStart: new Date(Date.now() + 86_400_000) })

@@ -41,26 +41,19 @@ async function pricesForMovedSeats(tx: Tx, bookingId: string, dropped: string[],
 
 /**
  * A seat moved into another section is sold under that section's default type, which may have a
- * quota: the move must not take the type past it. Counted as bookify_claim_hold counts (places
- * booked or held unexpired under the type, this booking's new seats included) under the type's row
- * lock, so a concurrent claim of the type waits for this transaction and then sees its seats. Only
- * types the move adds places to are checked: swapping seats within a type takes nothing from it.
+ * quota: the move must not take the type past it. The new seats of each limited type go into the
+ * type's quota buckets as a claim's do (bookify_quota_rebalance, types in id order like the claim
+ * function, so two transactions never wait on each other crosswise). The dropped seats are freed
+ * before this, so swapping seats within a full type fits.
  */
-async function requireQuotaRoom(tx: Tx, droppedIds: string[], newTypeIds: string[], now: Date): Promise<void> {
-  const gain = new Map<string, number>()
-  for (const id of newTypeIds) gain.set(id, (gain.get(id) ?? 0) + 1)
-  const old = await tx.place.findMany({ where: { id: { in: droppedIds } }, select: { ticketTypeId: true } })
-  for (const p of old) if (p.ticketTypeId) gain.set(p.ticketTypeId, (gain.get(p.ticketTypeId) ?? 0) - 1)
-  const growing = [...gain].filter(([, n]) => n > 0).map(([id]) => id)
-  if (!growing.length) return
-  // In id order, like the claim function, so two transactions never wait on each other crosswise.
-  const limited = await tx.$queryRaw<{ id: string, name: string, quota: number }[]>`
-    SELECT id, name, quota FROM ticket_types WHERE id = ANY(${growing}::uuid[]) AND quota IS NOT NULL ORDER BY id FOR NO KEY UPDATE`
+async function requireQuotaRoom(tx: Tx, newSeats: { id: string, ticketTypeId: string }[], now: Date): Promise<void> {
+  const typeIds = [...new Set(newSeats.map(s => s.ticketTypeId))]
+  const limited = await tx.$queryRaw<{ id: string, name: string }[]>`
+    SELECT id, name FROM ticket_types WHERE id = ANY(${typeIds}::uuid[]) AND quota IS NOT NULL ORDER BY id`
   for (const type of limited) {
-    const [row] = await tx.$queryRaw<{ taken: number }[]>`
-      SELECT count(*)::int AS taken FROM places
-       WHERE ticket_type_id = ${type.id}::uuid AND (booking_id IS NOT NULL OR (hold_id IS NOT NULL AND held_until > ${now}))`
-    if ((row?.taken ?? 0) > type.quota) {
+    const placeIds = newSeats.filter(s => s.ticketTypeId === type.id).map(s => s.id)
+    const [row] = await tx.$queryRaw<{ fits: boolean }[]>`SELECT bookify_quota_rebalance(${type.id}::uuid, ${placeIds}::uuid[], ${now}) AS fits`
+    if (!row?.fits) {
       throw new DomainError('TYPE_UNAVAILABLE', `There are no ${type.name} tickets left for those seats.`, { reason: 'quota', ticketTypeId: type.id })
     }
   }
@@ -106,7 +99,7 @@ export async function changeSeats(db: Db, effects: AfterCommit, bookingId: strin
     await tx.place.updateMany({ where: { id: { in: dropped }, bookingId }, data: { bookingId: null } })
     await tx.ticket.updateMany({ where: { bookingId, placeId: { in: dropped }, voidedAt: null }, data: { voidedAt: now } })
     for (const c of claimed) await tx.place.update({ where: { id: c.id }, data: { ticketTypeId: priced.get(c.id)!.ticketTypeId } })
-    await requireQuotaRoom(tx, dropped, claimed.map(c => priced.get(c.id)!.ticketTypeId), now)
+    await requireQuotaRoom(tx, claimed.map(c => ({ id: c.id, ticketTypeId: priced.get(c.id)!.ticketTypeId })), now)
     await tx.ticket.createMany({ data: claimed.map(c => ({ ...priced.get(c.id)!, bookingId, placeId: c.id, code: newTicketCode() })) })
     const [{ total }] = await tx.$queryRaw<{ total: number }[]>`
       SELECT coalesce(sum(price_cents), 0)::int AS total FROM tickets WHERE booking_id = ${bookingId}::uuid AND voided_at IS NULL` as [{ total: number }]

@@ -12,11 +12,12 @@
 -- first visible type by sort order). In the same call, all or nothing: the type belongs to the
 -- place's section and is visible (or unlocked by the promo code), its sales window is open, the
 -- hold has at most max_per_order places of it, and its quota (places held unexpired or booked
--- under it) is not exceeded; a promo code exists, is valid now, applies, and has uses left. Quota
--- and uses are counted under a row lock on the type / code (FOR NO KEY UPDATE, which does not
--- conflict with the key-share locks of foreign keys), so concurrent claims take turns only when
--- they compete for a limited type or code. A hold whose time has passed no longer counts (lazy
--- expiry gives its quota and its code use back).
+-- under it) is not exceeded; a promo code exists, is valid now, applies, and has uses left. A
+-- quota is counted in one of the type's 8 buckets, under that bucket's row lock (see
+-- quota-rebalance.sql), so concurrent claims of one limited type mostly run side by side; a code's
+-- uses are counted under the code's row lock (FOR NO KEY UPDATE, which does not conflict with the
+-- key-share locks of foreign keys). A hold whose time has passed no longer counts (lazy expiry
+-- gives its quota and its code use back).
 --
 -- Returns one row: outcome OK | SEATS_UNAVAILABLE | SOLD_OUT | NOT_ON_SALE | TYPE_UNAVAILABLE |
 -- PROMO_INVALID, the requested seat ids that could not be claimed, for a short GA section its id
@@ -72,6 +73,12 @@ DECLARE
   v_promo_from timestamptz;
   v_promo_to timestamptz;
   v_uses int;
+  v_need int;
+  v_type_places uuid[];
+  v_tried int[];
+  v_bucket int;
+  v_cap int;
+  v_offset int;
 BEGIN
   SELECT e.hold_minutes INTO v_hold_minutes FROM events e
    WHERE e.id = p_event_id AND e.status = 'PUBLISHED' AND e.disabled_at IS NULL AND e.ends_at > v_now;
@@ -301,8 +308,8 @@ BEGIN
 
     -- Each place at its type's price, less the code's discount where it applies (a percentage
     -- rounded to the nearest minor unit; a fixed amount off each place, never below zero). Priced
-    -- before the quota and code locks below, not after: those rows are hot in a rush (every claim of a
-    -- limited type or code queues on them until commit), so the less runs under them the better. A
+    -- before the quota and code locks below, not after: those rows are hot in a rush (claims of a
+    -- limited type or code queue on them until commit), so the less runs under them the better. A
     -- refusal under the locks undoes these rows with the rest of the sub-transaction.
     INSERT INTO hold_places (hold_id, place_id, ticket_type_id, unit_price_cents, discount_cents, price_cents)
     SELECT p_hold_id, p.id, tt.id, tt.price_cents, d.discount, tt.price_cents - d.discount
@@ -325,23 +332,50 @@ BEGIN
     -- so the caller announces it (live seat maps, other instances' refusal memos, the waitlist).
     v_freed := ARRAY(SELECT unnest(v_freed) EXCEPT SELECT p.id FROM places p WHERE p.hold_id = p_hold_id);
 
-    -- Quotas of the limited types this hold takes, counted under each type's row lock (in id
-    -- order, so two claims never wait on each other crosswise); this hold's places count.
-    PERFORM 1 FROM ticket_types tt
-      WHERE tt.quota IS NOT NULL AND tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
-      ORDER BY tt.id FOR NO KEY UPDATE;
-    IF FOUND THEN
-      SELECT tt.id INTO v_type FROM ticket_types tt
-       WHERE tt.quota IS NOT NULL AND tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
-         AND tt.quota < (SELECT count(*) FROM places p WHERE p.ticket_type_id = tt.id
-                            AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > v_now)))
-       LIMIT 1;
-      IF v_type IS NOT NULL THEN
+    -- Quotas of the limited types this hold takes (types in id order, as everywhere): each type's
+    -- places go into one of its 8 quota buckets that has room for all of them (see
+    -- quota-rebalance.sql). A bucket is tried under its own row lock, skipping buckets another
+    -- claim has locked; one without room is let go at once (its sub-transaction is undone), so a
+    -- claim never waits holding a bucket. When none has room, bookify_quota_rebalance waits for
+    -- all of them, counts the whole type and spreads what is left, or refuses.
+    FOR v_type, v_need, v_type_places IN
+      SELECT tt.id, count(*)::int, array_agg(p.id ORDER BY p.id) FROM places p JOIN ticket_types tt ON tt.id = p.ticket_type_id
+       WHERE p.hold_id = p_hold_id AND tt.quota IS NOT NULL
+       GROUP BY tt.id ORDER BY tt.id
+    LOOP
+      v_tried := '{}';
+      v_bucket := NULL;
+      v_offset := floor(random() * 8)::int;
+      LOOP
+        BEGIN
+          SELECT b.n, b.cap INTO v_bucket, v_cap FROM ticket_type_quota_buckets b
+           WHERE b.ticket_type_id = v_type AND b.cap >= v_need AND NOT (b.n = ANY (v_tried))
+           ORDER BY (b.n + v_offset) % 8 LIMIT 1
+             FOR NO KEY UPDATE SKIP LOCKED;
+          IF NOT FOUND THEN
+            v_bucket := NULL;
+            EXIT;
+          END IF;
+          IF v_cap < v_need + (SELECT count(*) FROM places p
+                                WHERE p.ticket_type_id = v_type AND coalesce(p.quota_bucket, 0) = v_bucket
+                                  AND p.hold_id IS DISTINCT FROM p_hold_id
+                                  AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > v_now))) THEN
+            RAISE EXCEPTION USING ERRCODE = 'BK002';
+          END IF;
+          UPDATE places p SET quota_bucket = v_bucket WHERE p.id = ANY (v_type_places);
+          EXIT;
+        EXCEPTION WHEN SQLSTATE 'BK002' THEN
+          v_tried := v_tried || v_bucket;
+          v_bucket := NULL;
+        END;
+      END LOOP;
+      IF v_bucket IS NULL AND NOT bookify_quota_rebalance(v_type, v_type_places, v_now) THEN
         v_outcome := 'TYPE_UNAVAILABLE';
         v_reason := 'quota';
         RAISE EXCEPTION USING ERRCODE = 'BK001';
       END IF;
-    END IF;
+    END LOOP;
+    v_type := NULL;
 
     -- The code's uses: holds that carry it and still count, under its row lock.
     IF v_promo_id IS NOT NULL AND v_promo_max IS NOT NULL THEN
