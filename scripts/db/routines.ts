@@ -18,6 +18,7 @@ interface Routine {
 
 export const ROUTINES: readonly Routine[] = [
   { name: 'bookify_quota_rebalance', file: 'server/domain/holds/quota-rebalance.sql' },
+  { name: 'bookify_code_use_rebalance', file: 'server/domain/holds/code-use-rebalance.sql' },
   { name: 'bookify_claim_hold', file: 'server/domain/holds/claim-hold.sql' },
 ]
 

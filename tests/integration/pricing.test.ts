@@ -187,6 +187,14 @@ describe('promo codes', () => {
     expect(winner.body).toMatchObject({ total: { amountCents: 4000 }, discount: { amountCents: 1000 }, items: [{ unitPrice: { amountCents: 5000 }, discount: { amountCents: 1000 }, price: { amountCents: 4000 } }] })
     const listed = await api('GET', `/api/events/${event.id}/promo-codes`, { token: organiser.token })
     expect(listed.body).toMatchObject([{ code: 'TEN-OFF', uses: 10, maxUses: 10 }])
+    // The uses sit in the code's 8 buckets (code-use-rebalance.sql): caps add up to the limit, none is over its cap.
+    const buckets = await testDb().$queryRaw<{ cap: number, uses: number }[]>`
+      SELECT b.cap, count(h.id)::int AS uses FROM promo_code_use_buckets b
+        LEFT JOIN holds h ON h.promo_code_id = b.promo_code_id AND coalesce(h.promo_bucket, 0) = b.n AND h.status = 'ACTIVE'
+       WHERE b.promo_code_id = ${code.body.id}::uuid GROUP BY b.n, b.cap`
+    expect(buckets).toHaveLength(8)
+    expect(buckets.reduce((n, b) => n + b.cap, 0)).toBe(10)
+    for (const b of buckets) expect(b.uses).toBeLessThanOrEqual(b.cap)
     // One of the ten is released: its use is free again at once (the server's refusal memo, which
     // just learned the code was used up, forgets it with the freed places).
     const winners = results.filter(r => r.status === 201)

@@ -13,11 +13,10 @@
 -- place's section and is visible (or unlocked by the promo code), its sales window is open, the
 -- hold has at most max_per_order places of it, and its quota (places held unexpired or booked
 -- under it) is not exceeded; a promo code exists, is valid now, applies, and has uses left. A
--- quota is counted in one of the type's 8 buckets, under that bucket's row lock (see
--- quota-rebalance.sql), so concurrent claims of one limited type mostly run side by side; a code's
--- uses are counted under the code's row lock (FOR NO KEY UPDATE, which does not conflict with the
--- key-share locks of foreign keys). A hold whose time has passed no longer counts (lazy expiry
--- gives its quota and its code use back).
+-- quota and a code's uses are each counted in one of 8 buckets, under that bucket's row lock
+-- (FOR NO KEY UPDATE SKIP LOCKED, see quota-rebalance.sql and code-use-rebalance.sql), so
+-- concurrent claims of one limited type or code mostly run side by side instead of taking turns.
+-- A hold whose time has passed no longer counts (lazy expiry gives its quota and its code use back).
 --
 -- Returns one row: outcome OK | SEATS_UNAVAILABLE | SOLD_OUT | NOT_ON_SALE | TYPE_UNAVAILABLE |
 -- PROMO_INVALID, the requested seat ids that could not be claimed, for a short GA section its id
@@ -72,7 +71,6 @@ DECLARE
   v_promo_types uuid[];
   v_promo_from timestamptz;
   v_promo_to timestamptz;
-  v_uses int;
   v_need int;
   v_type_places uuid[];
   v_tried int[];
@@ -241,13 +239,18 @@ BEGIN
       UPDATE waitlist_entries w SET status = 'LAPSED', updated_at = v_now WHERE w.id = v_released_entry AND w.status = 'OFFERED';
     END IF;
 
-    INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency, waitlist_entry_id, promo_code_id, created_at)
-    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', v_expires_at, 0, 'XXX', p_waitlist_entry_id, v_promo_id, v_now);
+    -- The bucket this claim tries first for each limited type and for a limited code (see below),
+    -- written with the hold and its places: when that bucket has room, as it mostly has, they need
+    -- no second write.
+    v_offset := floor(random() * 8)::int;
+
+    INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency, waitlist_entry_id, promo_code_id, promo_bucket, created_at)
+    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', v_expires_at, 0, 'XXX', p_waitlist_entry_id, v_promo_id, v_offset, v_now);
 
     IF cardinality(p_seat_ids) > 0 THEN
       WITH claimed AS (
         UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at,
-               ticket_type_id = v_seat_types[array_position(p_seat_ids, p.id)]
+               ticket_type_id = v_seat_types[array_position(p_seat_ids, p.id)], quota_bucket = v_offset
          WHERE p.id = ANY (p_seat_ids) AND p.event_id = p_event_id
            AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
         RETURNING p.id
@@ -276,7 +279,7 @@ BEGIN
             AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
           ORDER BY p.number LIMIT p_ga_quantities[i] FOR UPDATE SKIP LOCKED)
       ), claimed AS (
-        UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i]
+        UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i], quota_bucket = v_offset
          WHERE p.id IN (SELECT picked.id FROM picked)
         RETURNING p.id
       )
@@ -288,7 +291,7 @@ BEGIN
              AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
            ORDER BY p.number LIMIT p_ga_quantities[i] - v_count FOR UPDATE SKIP LOCKED
         ), claimed AS (
-          UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i]
+          UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i], quota_bucket = v_offset
            WHERE p.id IN (SELECT picked.id FROM picked)
           RETURNING p.id
         )
@@ -345,12 +348,11 @@ BEGIN
     LOOP
       v_tried := '{}';
       v_bucket := NULL;
-      v_offset := floor(random() * 8)::int;
       LOOP
         BEGIN
           SELECT b.n, b.cap INTO v_bucket, v_cap FROM ticket_type_quota_buckets b
            WHERE b.ticket_type_id = v_type AND b.cap >= v_need AND NOT (b.n = ANY (v_tried))
-           ORDER BY (b.n + v_offset) % 8 LIMIT 1
+           ORDER BY (b.n - v_offset + 8) % 8 LIMIT 1
              FOR NO KEY UPDATE SKIP LOCKED;
           IF NOT FOUND THEN
             v_bucket := NULL;
@@ -362,7 +364,9 @@ BEGIN
                                   AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > v_now))) THEN
             RAISE EXCEPTION USING ERRCODE = 'BK002';
           END IF;
-          UPDATE places p SET quota_bucket = v_bucket WHERE p.id = ANY (v_type_places);
+          IF v_bucket <> v_offset THEN
+            UPDATE places p SET quota_bucket = v_bucket WHERE p.id = ANY (v_type_places);
+          END IF;
           EXIT;
         EXCEPTION WHEN SQLSTATE 'BK002' THEN
           v_tried := v_tried || v_bucket;
@@ -377,13 +381,36 @@ BEGIN
     END LOOP;
     v_type := NULL;
 
-    -- The code's uses: holds that carry it and still count, under its row lock.
+    -- The code's uses, the same way: this hold goes into one of the code's 8 use buckets that has
+    -- room (see code-use-rebalance.sql), else bookify_code_use_rebalance counts all of them or refuses.
     IF v_promo_id IS NOT NULL AND v_promo_max IS NOT NULL THEN
-      PERFORM 1 FROM promo_codes c WHERE c.id = v_promo_id FOR NO KEY UPDATE;
-      SELECT count(*) INTO v_uses FROM holds h
-       WHERE h.promo_code_id = v_promo_id AND h.id <> p_hold_id
-         AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED');
-      IF v_uses >= v_promo_max THEN
+      v_tried := '{}';
+      v_bucket := NULL;
+      LOOP
+        BEGIN
+          SELECT b.n, b.cap INTO v_bucket, v_cap FROM promo_code_use_buckets b
+           WHERE b.promo_code_id = v_promo_id AND b.cap >= 1 AND NOT (b.n = ANY (v_tried))
+           ORDER BY (b.n - v_offset + 8) % 8 LIMIT 1
+             FOR NO KEY UPDATE SKIP LOCKED;
+          IF NOT FOUND THEN
+            v_bucket := NULL;
+            EXIT;
+          END IF;
+          IF v_cap < 1 + (SELECT count(*) FROM holds h
+                           WHERE h.promo_code_id = v_promo_id AND coalesce(h.promo_bucket, 0) = v_bucket AND h.id <> p_hold_id
+                             AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED')) THEN
+            RAISE EXCEPTION USING ERRCODE = 'BK002';
+          END IF;
+          IF v_bucket <> v_offset THEN
+            UPDATE holds h SET promo_bucket = v_bucket WHERE h.id = p_hold_id;
+          END IF;
+          EXIT;
+        EXCEPTION WHEN SQLSTATE 'BK002' THEN
+          v_tried := v_tried || v_bucket;
+          v_bucket := NULL;
+        END;
+      END LOOP;
+      IF v_bucket IS NULL AND NOT bookify_code_use_rebalance(v_promo_id, p_hold_id, v_now) THEN
         v_outcome := 'PROMO_INVALID';
         v_reason := 'used_up';
         RAISE EXCEPTION USING ERRCODE = 'BK001';

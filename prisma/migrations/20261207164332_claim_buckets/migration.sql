@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "holds" ADD COLUMN     "promo_bucket" SMALLINT;
+
+-- AlterTable
 ALTER TABLE "places" ADD COLUMN     "quota_bucket" SMALLINT;
 
 -- CreateTable
@@ -10,8 +13,20 @@ CREATE TABLE "ticket_type_quota_buckets" (
     CONSTRAINT "ticket_type_quota_buckets_pkey" PRIMARY KEY ("ticket_type_id","n")
 );
 
+-- CreateTable
+CREATE TABLE "promo_code_use_buckets" (
+    "promo_code_id" UUID NOT NULL,
+    "n" SMALLINT NOT NULL,
+    "cap" INTEGER NOT NULL,
+
+    CONSTRAINT "promo_code_use_buckets_pkey" PRIMARY KEY ("promo_code_id","n")
+);
+
 -- AddForeignKey
 ALTER TABLE "ticket_type_quota_buckets" ADD CONSTRAINT "ticket_type_quota_buckets_ticket_type_id_fkey" FOREIGN KEY ("ticket_type_id") REFERENCES "ticket_types"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "promo_code_use_buckets" ADD CONSTRAINT "promo_code_use_buckets_promo_code_id_fkey" FOREIGN KEY ("promo_code_id") REFERENCES "promo_codes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- bookify_quota_rebalance, from server/domain/holds/quota-rebalance.sql
 -- bookify_quota_rebalance: a limited ticket type's quota, recounted and spread over its buckets.
@@ -105,6 +120,87 @@ BEGIN
 END;
 $$;
 
+-- bookify_code_use_rebalance, from server/domain/holds/code-use-rebalance.sql
+-- bookify_code_use_rebalance: a limited promo code's uses, recounted and spread over its buckets.
+--
+-- A code's uses are the holds that carry it and still count (active and unexpired, or confirmed).
+-- Like a ticket type's quota (quota-rebalance.sql, which explains the scheme), they are split into
+-- 8 buckets (promo_code_use_buckets, caps adding up to max_uses; each hold with the code counts in
+-- one, holds.promo_bucket), so concurrent buyers with one code lock one bucket each in
+-- bookify_claim_hold instead of queueing on the code's row until the claim before them commits.
+--
+-- This function is the slow path, for when no bucket has room, and for a code whose max uses was
+-- set or changed: it locks all 8 buckets in order, counts the code's uses, and sets each bucket's
+-- cap to what it holds plus an even share of the uses left (all 0 while the code is over its
+-- limit). Holds counted in no bucket (promo_bucket NULL) count in bucket 0. Then, when a use is
+-- left, the given hold (created in this transaction with the code) is put into a bucket with room.
+-- Returns false when none is left; the caller refuses, which rolls the whole claim back.
+--
+-- Callers: bookify_claim_hold (after any ticket-type buckets: types first, then the code), and the
+-- trigger on promo_codes.max_uses.
+--
+-- This file is the function's one source. Edit it here, then `npm run db:migration -- <name>`
+-- writes a migration that installs it; tests/integration/migrations.test.ts fails while the
+-- function in a migrated database differs from this file.
+
+CREATE OR REPLACE FUNCTION bookify_code_use_rebalance(
+  p_promo_code_id uuid,
+  p_hold_id uuid DEFAULT NULL, -- a hold created in this transaction with the code, to be put in a bucket
+  p_now timestamptz DEFAULT NULL -- NULL: clock_timestamp()
+) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_now timestamptz := coalesce(p_now, clock_timestamp());
+  v_max int;
+  v_counts int[] := array_fill(0, ARRAY[8]); -- bucket n at index n + 1
+  v_caps int[];
+  v_room int := 0;
+  v_bucket int := 0;
+  r record;
+BEGIN
+  IF (SELECT count(*) FROM promo_code_use_buckets b WHERE b.promo_code_id = p_promo_code_id) < 8 THEN
+    INSERT INTO promo_code_use_buckets (promo_code_id, n, cap)
+    SELECT p_promo_code_id, g, 0 FROM generate_series(0, 7) g
+    ON CONFLICT DO NOTHING;
+  END IF;
+  PERFORM 1 FROM promo_code_use_buckets b WHERE b.promo_code_id = p_promo_code_id ORDER BY b.n FOR NO KEY UPDATE;
+
+  -- Read after the locks: a limit changed by a transaction that held them is seen.
+  SELECT c.max_uses INTO v_max FROM promo_codes c WHERE c.id = p_promo_code_id;
+  IF v_max IS NULL THEN
+    RETURN true;
+  END IF;
+  FOR r IN
+    SELECT coalesce(h.promo_bucket, 0) AS n, count(*)::int AS uses FROM holds h
+     WHERE h.promo_code_id = p_promo_code_id AND h.id IS DISTINCT FROM p_hold_id
+       AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED')
+     GROUP BY 1
+  LOOP
+    v_counts[r.n + 1] := r.uses;
+    v_room := v_room - r.uses;
+  END LOOP;
+  v_room := v_room + v_max;
+
+  v_caps := ARRAY(
+    SELECT CASE WHEN v_room < 0 THEN 0 ELSE v_counts[g + 1] + v_room / 8 + CASE WHEN g < v_room % 8 THEN 1 ELSE 0 END END
+      FROM generate_series(0, 7) g ORDER BY g);
+  UPDATE promo_code_use_buckets b SET cap = v_caps[b.n + 1]
+   WHERE b.promo_code_id = p_promo_code_id AND b.cap IS DISTINCT FROM v_caps[b.n + 1];
+
+  IF p_hold_id IS NULL THEN
+    RETURN v_room >= 0;
+  END IF;
+  IF v_room < 1 THEN
+    RETURN false;
+  END IF;
+  WHILE v_counts[v_bucket + 1] >= v_caps[v_bucket + 1] LOOP
+    v_bucket := v_bucket + 1;
+  END LOOP;
+  UPDATE holds h SET promo_bucket = v_bucket WHERE h.id = p_hold_id;
+  RETURN true;
+END;
+$$;
+
 -- bookify_claim_hold, from server/domain/holds/claim-hold.sql
 DROP FUNCTION IF EXISTS bookify_claim_hold(p_hold_id uuid, p_user_id uuid, p_event_id uuid, p_seat_ids uuid[], p_ga_section_ids uuid[], p_ga_quantities integer[], p_expires_at timestamp with time zone, p_waitlist_entry_id uuid, p_seat_type_ids uuid[], p_ga_type_ids uuid[], p_promo_code text);
 
@@ -123,11 +219,10 @@ DROP FUNCTION IF EXISTS bookify_claim_hold(p_hold_id uuid, p_user_id uuid, p_eve
 -- place's section and is visible (or unlocked by the promo code), its sales window is open, the
 -- hold has at most max_per_order places of it, and its quota (places held unexpired or booked
 -- under it) is not exceeded; a promo code exists, is valid now, applies, and has uses left. A
--- quota is counted in one of the type's 8 buckets, under that bucket's row lock (see
--- quota-rebalance.sql), so concurrent claims of one limited type mostly run side by side; a code's
--- uses are counted under the code's row lock (FOR NO KEY UPDATE, which does not conflict with the
--- key-share locks of foreign keys). A hold whose time has passed no longer counts (lazy expiry
--- gives its quota and its code use back).
+-- quota and a code's uses are each counted in one of 8 buckets, under that bucket's row lock
+-- (FOR NO KEY UPDATE SKIP LOCKED, see quota-rebalance.sql and code-use-rebalance.sql), so
+-- concurrent claims of one limited type or code mostly run side by side instead of taking turns.
+-- A hold whose time has passed no longer counts (lazy expiry gives its quota and its code use back).
 --
 -- Returns one row: outcome OK | SEATS_UNAVAILABLE | SOLD_OUT | NOT_ON_SALE | TYPE_UNAVAILABLE |
 -- PROMO_INVALID, the requested seat ids that could not be claimed, for a short GA section its id
@@ -182,7 +277,6 @@ DECLARE
   v_promo_types uuid[];
   v_promo_from timestamptz;
   v_promo_to timestamptz;
-  v_uses int;
   v_need int;
   v_type_places uuid[];
   v_tried int[];
@@ -351,13 +445,18 @@ BEGIN
       UPDATE waitlist_entries w SET status = 'LAPSED', updated_at = v_now WHERE w.id = v_released_entry AND w.status = 'OFFERED';
     END IF;
 
-    INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency, waitlist_entry_id, promo_code_id, created_at)
-    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', v_expires_at, 0, 'XXX', p_waitlist_entry_id, v_promo_id, v_now);
+    -- The bucket this claim tries first for each limited type and for a limited code (see below),
+    -- written with the hold and its places: when that bucket has room, as it mostly has, they need
+    -- no second write.
+    v_offset := floor(random() * 8)::int;
+
+    INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency, waitlist_entry_id, promo_code_id, promo_bucket, created_at)
+    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', v_expires_at, 0, 'XXX', p_waitlist_entry_id, v_promo_id, v_offset, v_now);
 
     IF cardinality(p_seat_ids) > 0 THEN
       WITH claimed AS (
         UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at,
-               ticket_type_id = v_seat_types[array_position(p_seat_ids, p.id)]
+               ticket_type_id = v_seat_types[array_position(p_seat_ids, p.id)], quota_bucket = v_offset
          WHERE p.id = ANY (p_seat_ids) AND p.event_id = p_event_id
            AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
         RETURNING p.id
@@ -386,7 +485,7 @@ BEGIN
             AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
           ORDER BY p.number LIMIT p_ga_quantities[i] FOR UPDATE SKIP LOCKED)
       ), claimed AS (
-        UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i]
+        UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i], quota_bucket = v_offset
          WHERE p.id IN (SELECT picked.id FROM picked)
         RETURNING p.id
       )
@@ -398,7 +497,7 @@ BEGIN
              AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
            ORDER BY p.number LIMIT p_ga_quantities[i] - v_count FOR UPDATE SKIP LOCKED
         ), claimed AS (
-          UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i]
+          UPDATE places p SET hold_id = p_hold_id, held_until = v_expires_at, ticket_type_id = v_ga_types[i], quota_bucket = v_offset
            WHERE p.id IN (SELECT picked.id FROM picked)
           RETURNING p.id
         )
@@ -455,12 +554,11 @@ BEGIN
     LOOP
       v_tried := '{}';
       v_bucket := NULL;
-      v_offset := floor(random() * 8)::int;
       LOOP
         BEGIN
           SELECT b.n, b.cap INTO v_bucket, v_cap FROM ticket_type_quota_buckets b
            WHERE b.ticket_type_id = v_type AND b.cap >= v_need AND NOT (b.n = ANY (v_tried))
-           ORDER BY (b.n + v_offset) % 8 LIMIT 1
+           ORDER BY (b.n - v_offset + 8) % 8 LIMIT 1
              FOR NO KEY UPDATE SKIP LOCKED;
           IF NOT FOUND THEN
             v_bucket := NULL;
@@ -472,7 +570,9 @@ BEGIN
                                   AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > v_now))) THEN
             RAISE EXCEPTION USING ERRCODE = 'BK002';
           END IF;
-          UPDATE places p SET quota_bucket = v_bucket WHERE p.id = ANY (v_type_places);
+          IF v_bucket <> v_offset THEN
+            UPDATE places p SET quota_bucket = v_bucket WHERE p.id = ANY (v_type_places);
+          END IF;
           EXIT;
         EXCEPTION WHEN SQLSTATE 'BK002' THEN
           v_tried := v_tried || v_bucket;
@@ -487,13 +587,36 @@ BEGIN
     END LOOP;
     v_type := NULL;
 
-    -- The code's uses: holds that carry it and still count, under its row lock.
+    -- The code's uses, the same way: this hold goes into one of the code's 8 use buckets that has
+    -- room (see code-use-rebalance.sql), else bookify_code_use_rebalance counts all of them or refuses.
     IF v_promo_id IS NOT NULL AND v_promo_max IS NOT NULL THEN
-      PERFORM 1 FROM promo_codes c WHERE c.id = v_promo_id FOR NO KEY UPDATE;
-      SELECT count(*) INTO v_uses FROM holds h
-       WHERE h.promo_code_id = v_promo_id AND h.id <> p_hold_id
-         AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED');
-      IF v_uses >= v_promo_max THEN
+      v_tried := '{}';
+      v_bucket := NULL;
+      LOOP
+        BEGIN
+          SELECT b.n, b.cap INTO v_bucket, v_cap FROM promo_code_use_buckets b
+           WHERE b.promo_code_id = v_promo_id AND b.cap >= 1 AND NOT (b.n = ANY (v_tried))
+           ORDER BY (b.n - v_offset + 8) % 8 LIMIT 1
+             FOR NO KEY UPDATE SKIP LOCKED;
+          IF NOT FOUND THEN
+            v_bucket := NULL;
+            EXIT;
+          END IF;
+          IF v_cap < 1 + (SELECT count(*) FROM holds h
+                           WHERE h.promo_code_id = v_promo_id AND coalesce(h.promo_bucket, 0) = v_bucket AND h.id <> p_hold_id
+                             AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED')) THEN
+            RAISE EXCEPTION USING ERRCODE = 'BK002';
+          END IF;
+          IF v_bucket <> v_offset THEN
+            UPDATE holds h SET promo_bucket = v_bucket WHERE h.id = p_hold_id;
+          END IF;
+          EXIT;
+        EXCEPTION WHEN SQLSTATE 'BK002' THEN
+          v_tried := v_tried || v_bucket;
+          v_bucket := NULL;
+        END;
+      END LOOP;
+      IF v_bucket IS NULL AND NOT bookify_code_use_rebalance(v_promo_id, p_hold_id, v_now) THEN
         v_outcome := 'PROMO_INVALID';
         v_reason := 'used_up';
         RAISE EXCEPTION USING ERRCODE = 'BK001';
@@ -532,3 +655,19 @@ EXECUTE FUNCTION bookify_quota_buckets_follow_quota();
 -- The limited types of today: their live places (quota_bucket NULL) count in bucket 0, and the
 -- rest of each quota is shared out over the 8 buckets.
 SELECT bookify_quota_rebalance(tt.id) FROM ticket_types tt WHERE tt.quota IS NOT NULL;
+
+-- The same for a code that gets a limit, or a new one.
+CREATE OR REPLACE FUNCTION bookify_code_use_buckets_follow_limit() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM bookify_code_use_rebalance(NEW.id);
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER promo_codes_use_buckets
+AFTER INSERT OR UPDATE OF max_uses ON promo_codes
+FOR EACH ROW WHEN (NEW.max_uses IS NOT NULL)
+EXECUTE FUNCTION bookify_code_use_buckets_follow_limit();
+
+SELECT bookify_code_use_rebalance(c.id) FROM promo_codes c WHERE c.max_uses IS NOT NULL;
