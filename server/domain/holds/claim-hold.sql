@@ -202,21 +202,11 @@ BEGIN
     RETURN;
   END IF;
 
-  -- Read-only shortcuts, like the one for taken places above: once a limited type is full or a
-  -- code used up, most requests for it are refusals, and refusing them here costs no claim and no
-  -- rollback. The counts under the row locks below still decide for everything that passes.
-  SELECT tt.id INTO v_type FROM ticket_types tt
-   WHERE tt.quota IS NOT NULL AND tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
-     AND tt.quota < (SELECT count(*) FROM places p WHERE p.ticket_type_id = tt.id
-                        AND (p.booking_id IS NOT NULL
-                             OR (p.hold_id IS NOT NULL AND p.held_until > v_now AND p.hold_id IS DISTINCT FROM v_own_hold)))
-                  + (SELECT count(*) FROM unnest(v_seat_types) AS s(type_id) WHERE s.type_id = tt.id)
-                  + (SELECT coalesce(sum(g.qty), 0) FROM unnest(v_ga_types, coalesce(p_ga_quantities, '{}')) AS g(type_id, qty) WHERE g.type_id = tt.id)
-   LIMIT 1;
-  IF v_type IS NOT NULL THEN
-    RETURN QUERY SELECT 'TYPE_UNAVAILABLE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, 'quota'::text, v_type;
-    RETURN;
-  END IF;
+  -- A read-only shortcut, like the one for taken places above: once a code is used up, most
+  -- requests with it are refusals, and refusing them here costs no claim and no rollback. The
+  -- count in the code's buckets below still decides for everything that passes. (A full ticket
+  -- type has no such shortcut: counting its places cost every request for the type ~0.5 ms in a
+  -- rush, more than the few claims it spared; the process's refusal memo answers the rest.)
   IF v_promo_max IS NOT NULL AND v_promo_max <= (
     SELECT count(*) FROM holds h
      WHERE h.promo_code_id = v_promo_id AND h.id IS DISTINCT FROM v_own_hold
@@ -310,25 +300,27 @@ BEGIN
     v_section := NULL;
 
     -- Each place at its type's price, less the code's discount where it applies (a percentage
-    -- rounded to the nearest minor unit; a fixed amount off each place, never below zero). Priced
-    -- before the quota and code locks below, not after: those rows are hot in a rush (claims of a
-    -- limited type or code queue on them until commit), so the less runs under them the better. A
-    -- refusal under the locks undoes these rows with the rest of the sub-transaction.
-    INSERT INTO hold_places (hold_id, place_id, ticket_type_id, unit_price_cents, discount_cents, price_cents)
-    SELECT p_hold_id, p.id, tt.id, tt.price_cents, d.discount, tt.price_cents - d.discount
-      FROM places p JOIN ticket_types tt ON tt.id = p.ticket_type_id
-     CROSS JOIN LATERAL (SELECT CASE
-             WHEN v_promo_id IS NULL OR NOT (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)) THEN 0
-             WHEN v_promo_kind = 'PERCENT' THEN (tt.price_cents * v_promo_value + 50) / 100
-             WHEN v_promo_kind = 'AMOUNT' THEN least(v_promo_value, tt.price_cents)
-             ELSE 0 END AS discount) d
-     WHERE p.hold_id = p_hold_id;
-
+    -- rounded to the nearest minor unit; a fixed amount off each place, never below zero), and the
+    -- hold's totals, in one statement that reads the places once. Priced before the quota and
+    -- code buckets below are locked, so the less runs under those locks the better. A refusal
+    -- below undoes these rows with the rest of the sub-transaction.
+    WITH priced AS (
+      SELECT p.id AS place_id, tt.id AS type_id, tt.price_cents, d.discount, s.currency
+        FROM places p JOIN ticket_types tt ON tt.id = p.ticket_type_id JOIN sections s ON s.id = p.section_id
+       CROSS JOIN LATERAL (SELECT CASE
+               WHEN v_promo_id IS NULL OR NOT (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)) THEN 0
+               WHEN v_promo_kind = 'PERCENT' THEN (tt.price_cents * v_promo_value + 50) / 100
+               WHEN v_promo_kind = 'AMOUNT' THEN least(v_promo_value, tt.price_cents)
+               ELSE 0 END AS discount) d
+       WHERE p.hold_id = p_hold_id
+    ), lines AS (
+      INSERT INTO hold_places (hold_id, place_id, ticket_type_id, unit_price_cents, discount_cents, price_cents)
+      SELECT p_hold_id, priced.place_id, priced.type_id, priced.price_cents, priced.discount, priced.price_cents - priced.discount FROM priced
+    )
     UPDATE holds h SET total_cents = t.total, discount_cents = t.discount, currency = t.currency
-      FROM (SELECT coalesce(sum(hp.price_cents), 0)::int AS total, coalesce(sum(hp.discount_cents), 0)::int AS discount,
-                   min(s.currency) AS currency
-              FROM hold_places hp JOIN places p ON p.id = hp.place_id JOIN sections s ON s.id = p.section_id
-             WHERE hp.hold_id = p_hold_id) t
+      FROM (SELECT coalesce(sum(priced.price_cents - priced.discount), 0)::int AS total, coalesce(sum(priced.discount), 0)::int AS discount,
+                   min(priced.currency) AS currency
+              FROM priced) t
      WHERE h.id = p_hold_id;
 
     -- What the replaced hold let go of and the new one did not take again: free for everyone now,
