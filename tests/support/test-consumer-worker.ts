@@ -21,7 +21,10 @@ const exitIds = new Set((env.TEST_EXIT_IDS ?? '').split(',').filter(Boolean))
 
 function handlerOf(type: RoutingKey) {
   return async (_data: unknown, { log, tx, messageId }: HandlerTools): Promise<void> => {
-    if (failTypes.has(type)) throw new Error(`test handler refuses ${type}`)
+    if (failTypes.has(type)) {
+      log.info({ messageId }, 'test handler called; refusing')
+      throw new Error(`test handler refuses ${type}`)
+    }
     if (exitIds.has(messageId)) {
       log.warn({ messageId }, 'test handler kills its process')
       await new Promise(resolve => setTimeout(resolve, 300))
