@@ -67,8 +67,11 @@ export async function applyTicketTypes(tx: Tx, eventId: string, sectionId: strin
   }
   // Names are unique per section: park the kept ones first so a swap of two names cannot collide.
   for (const id of kept) await tx.ticketType.update({ where: { id: id! }, data: { name: `~renaming~${id}` } })
-  for (const [i, t] of spec.ticketTypes.entries()) {
-    if (t.id) await tx.ticketType.update({ where: { id: t.id }, data: columns(t, i) })
-    else await tx.ticketType.create({ data: { ...columns(t, i), eventId, sectionId } })
-  }
+  // Existing types in id order: a changed quota locks the type's quota buckets (a trigger runs
+  // bookify_quota_rebalance), and claims take them in type id order too, so the two never wait
+  // on each other crosswise. New types come after: nobody else can hold their buckets yet.
+  const entries = [...spec.ticketTypes.entries()]
+  const existing = entries.filter(([, t]) => t.id).sort(([, a], [, b]) => (a.id! < b.id! ? -1 : 1))
+  for (const [i, t] of existing) await tx.ticketType.update({ where: { id: t.id! }, data: columns(t, i) })
+  for (const [i, t] of entries.filter(([, t]) => !t.id)) await tx.ticketType.create({ data: { ...columns(t, i), eventId, sectionId } })
 }

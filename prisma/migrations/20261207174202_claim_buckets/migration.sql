@@ -644,9 +644,16 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER ticket_types_quota_buckets
-AFTER INSERT OR UPDATE OF quota ON ticket_types
+-- Only when the quota really changes: an event edit writes every type's columns, and locking the
+-- buckets of types whose quota stayed would make every edit wait for (and deadlock-prone with) claims.
+CREATE TRIGGER ticket_types_quota_buckets_new
+AFTER INSERT ON ticket_types
 FOR EACH ROW WHEN (NEW.quota IS NOT NULL)
+EXECUTE FUNCTION bookify_quota_buckets_follow_quota();
+
+CREATE TRIGGER ticket_types_quota_buckets_changed
+AFTER UPDATE OF quota ON ticket_types
+FOR EACH ROW WHEN (NEW.quota IS NOT NULL AND NEW.quota IS DISTINCT FROM OLD.quota)
 EXECUTE FUNCTION bookify_quota_buckets_follow_quota();
 
 -- The limited types of today: their live places (quota_bucket NULL) count in bucket 0, and the
@@ -662,9 +669,14 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER promo_codes_use_buckets
-AFTER INSERT OR UPDATE OF max_uses ON promo_codes
+CREATE TRIGGER promo_codes_use_buckets_new
+AFTER INSERT ON promo_codes
 FOR EACH ROW WHEN (NEW.max_uses IS NOT NULL)
+EXECUTE FUNCTION bookify_code_use_buckets_follow_limit();
+
+CREATE TRIGGER promo_codes_use_buckets_changed
+AFTER UPDATE OF max_uses ON promo_codes
+FOR EACH ROW WHEN (NEW.max_uses IS NOT NULL AND NEW.max_uses IS DISTINCT FROM OLD.max_uses)
 EXECUTE FUNCTION bookify_code_use_buckets_follow_limit();
 
 SELECT bookify_code_use_rebalance(c.id) FROM promo_codes c WHERE c.max_uses IS NOT NULL;
