@@ -11,7 +11,9 @@ const include = {
       refundPolicy: true, refundHours: true,
     },
   },
-  tickets: { orderBy: { createdAt: 'asc' as const }, include: { ticketType: { select: { id: true, name: true } }, place: { include: { section: { select: { id: true, name: true, kind: true, entrance: true } } } } } },
+  // Tickets of one confirmation share their createdAt (one createMany): then by section and seat, as
+  // the hold lists them, not in whatever order the rows happen to come back.
+  tickets: { orderBy: [{ createdAt: 'asc' as const }, { place: { section: { name: 'asc' as const } } }, { place: { rowLabel: 'asc' as const } }, { place: { number: 'asc' as const } }], include: { ticketType: { select: { id: true, name: true } }, place: { include: { section: { select: { id: true, name: true, kind: true, entrance: true } } } } } },
   refunds: { orderBy: { createdAt: 'asc' as const } },
   invoices: { where: { kind: 'INVOICE' as const }, select: { kind: true, number: true } },
 }
