@@ -3,7 +3,7 @@
 // once, and gets new tickets while the old one stops working. A seat taken meanwhile is refused and
 // the booking keeps its seats. On a phone, like most buyers.
 import { expect, test, type Page } from '@playwright/test'
-import { axeViolations, bookSeats, person, publishedEvent } from '../support/e2e-world.ts'
+import { axeViolations, bookSeats, hydrated, person, publishedEvent } from '../support/e2e-world.ts'
 
 const seat = (page: Page, section: string, row: string, number: number, state: string) =>
   page.getByRole('group', { name: new RegExp(`^${section},`) }).getByRole('button', { name: new RegExp(`^Row ${row} seat ${number}, .*, ${state}$`) })
@@ -23,6 +23,7 @@ test('a buyer moves one seat of a booking to a dearer section, seeing the differ
   const page = buyer.page
 
   await page.goto(`/bookings/${booking.bookingId}`)
+  await hydrated(page)
   await page.getByRole('button', { name: 'Change seats' }).click()
   const change = page.getByRole('region', { name: 'Change seats' })
   await expect(seat(page, 'Stalls', 'A', 1, 'selected')).toBeVisible()

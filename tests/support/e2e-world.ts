@@ -80,3 +80,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
   return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
 }
+
+/**
+ * Waits until the page's Vue app is mounted: a server-rendered button does nothing until then, and on
+ * a loaded machine a test can click it first (as a buyer on a slow phone might, and then tap again).
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
+}
