@@ -2,6 +2,7 @@
 // and signed in, loads and hydrates in Chromium without a single CSP violation.
 import { randomBytes } from 'node:crypto'
 import { expect, request, test, type BrowserContext, type Page } from '@playwright/test'
+import { hydrated } from '../support/e2e-world.ts'
 
 const PASSWORD = 'correct horse battery'
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString()
@@ -29,7 +30,7 @@ async function violationsOn(page: Page, path: string): Promise<Violation[]> {
   expect(res?.headers()['content-security-policy'], path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+(;|$)/)
   // Mounted means hydrated (and every script of the page ran); live pages keep an SSE stream open,
   // so "network idle" would never come.
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
+  await hydrated(page)
   await page.waitForTimeout(300)
   const found = await page.evaluate(() => (window as unknown as { __cspViolations: Violation[] }).__cspViolations)
   return [...found, ...consoleErrors.map(text => ({ directive: 'console', blocked: '', sample: text }))]
