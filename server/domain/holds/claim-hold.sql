@@ -45,7 +45,21 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_now timestamptz := clock_timestamp();
   v_claimed uuid[];
+  v_claimed_types uuid[];
   v_count int;
+  -- Every place this claim takes and its type, in step: priced, counted for quotas and told apart
+  -- from a replaced hold's places from these arrays, without reading the places back.
+  v_ids uuid[] := '{}';
+  v_types uuid[] := '{}';
+  -- Per ticket type of the request (each type is of one section, so one entry each on success):
+  -- its unit price and the code's discount on it, and the hold's totals, all from the type check.
+  v_line_types uuid[];
+  v_line_prices int[];
+  v_line_discounts int[];
+  v_total int;
+  v_discount int;
+  v_currency text;
+  v_applies boolean;
   v_capacity int;
   v_start int;
   v_released uuid;
@@ -164,25 +178,47 @@ BEGIN
      ORDER BY g.ord);
 
   -- Every type: of the place's section and visible (hidden ones only with a code that unlocks
-  -- them), on sale now, and within max_per_order. The first one that is not names the reason.
-  SELECT l.type_id, CASE
-           WHEN tt.id IS NULL OR tt.section_id <> l.section_id OR tt.event_id <> p_event_id
-             OR (tt.hidden AND NOT coalesce(v_promo_kind = 'UNLOCK' AND (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)), false))
-             THEN 'unknown'
-           WHEN tt.sales_start > v_now THEN 'not_on_sale_yet'
-           WHEN tt.sales_end <= v_now THEN 'sales_ended'
-           WHEN l.qty > tt.max_per_order THEN 'max_per_order'
-         END AS why
-    INTO v_type, v_reason
-    FROM (SELECT x.section_id, x.type_id, sum(x.qty)::int AS qty FROM (
-            SELECT (SELECT p.section_id FROM places p WHERE p.id = s.seat_id) AS section_id, s.type_id, 1 AS qty
-              FROM unnest(p_seat_ids, v_seat_types) AS s(seat_id, type_id)
-            UNION ALL
-            SELECT g.section_id, g.type_id, g.qty
-              FROM unnest(coalesce(p_ga_section_ids, '{}'), coalesce(p_ga_quantities, '{}'), v_ga_types) AS g(section_id, qty, type_id)
-          ) x GROUP BY x.section_id, x.type_id) l
-    LEFT JOIN ticket_types tt ON tt.id = l.type_id
-   ORDER BY 2 NULLS LAST
+  -- them), on sale now, and within max_per_order. The first one that is not names the reason. The
+  -- same statement prices each type (its price, less the code's discount where it applies: a
+  -- percentage rounded to the nearest minor unit, a fixed amount off each place, never below
+  -- zero) and totals the hold, so the hold is written once, with its totals, and nothing is
+  -- read again to price it. A refusal below undoes the hold with the rest of the sub-transaction.
+  SELECT t.type_id, t.why, t.line_types, t.line_prices, t.line_discounts, t.total, t.discount, t.currency, t.applies
+    INTO v_type, v_reason, v_line_types, v_line_prices, v_line_discounts, v_total, v_discount, v_currency, v_applies
+    FROM (
+      SELECT l.type_id, CASE
+               WHEN tt.id IS NULL OR tt.section_id <> l.section_id OR tt.event_id <> p_event_id
+                 OR (tt.hidden AND NOT coalesce(v_promo_kind = 'UNLOCK' AND (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)), false))
+                 THEN 'unknown'
+               WHEN tt.sales_start > v_now THEN 'not_on_sale_yet'
+               WHEN tt.sales_end <= v_now THEN 'sales_ended'
+               WHEN l.qty > tt.max_per_order THEN 'max_per_order'
+             END AS why,
+             array_agg(l.type_id) OVER () AS line_types,
+             array_agg(tt.price_cents) OVER () AS line_prices,
+             array_agg(d.discount) OVER () AS line_discounts,
+             sum(l.qty * (tt.price_cents - d.discount)) OVER () AS total,
+             sum(l.qty * d.discount) OVER () AS discount,
+             min(sec.currency) OVER () AS currency,
+             -- A code applies to some of the hold's types (a discount to those in its list, an
+             -- unlock to the hidden types it reveals); one that applies to none is refused below.
+             bool_or((cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)) AND (v_promo_kind <> 'UNLOCK' OR tt.hidden)) OVER () AS applies
+        FROM (SELECT x.section_id, x.type_id, sum(x.qty)::int AS qty FROM (
+                SELECT (SELECT p.section_id FROM places p WHERE p.id = s.seat_id) AS section_id, s.type_id, 1 AS qty
+                  FROM unnest(p_seat_ids, v_seat_types) AS s(seat_id, type_id)
+                UNION ALL
+                SELECT g.section_id, g.type_id, g.qty
+                  FROM unnest(coalesce(p_ga_section_ids, '{}'), coalesce(p_ga_quantities, '{}'), v_ga_types) AS g(section_id, qty, type_id)
+              ) x GROUP BY x.section_id, x.type_id) l
+        LEFT JOIN ticket_types tt ON tt.id = l.type_id
+        LEFT JOIN sections sec ON sec.id = tt.section_id
+       CROSS JOIN LATERAL (SELECT CASE
+               WHEN v_promo_id IS NULL OR NOT (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)) THEN 0
+               WHEN v_promo_kind = 'PERCENT' THEN (tt.price_cents * v_promo_value + 50) / 100
+               WHEN v_promo_kind = 'AMOUNT' THEN least(v_promo_value, tt.price_cents)
+               ELSE 0 END AS discount) d
+    ) t
+   ORDER BY t.why NULLS LAST
    LIMIT 1;
   IF v_reason IS NOT NULL THEN
     RETURN QUERY SELECT 'TYPE_UNAVAILABLE'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, v_reason, v_type;
@@ -190,14 +226,7 @@ BEGIN
   END IF;
   v_type := NULL;
 
-  -- A code applies to some of the hold's types (a discount to those in its list, an unlock to the
-  -- hidden types it reveals); one that applies to none is refused rather than silently ignored.
-  IF v_promo_id IS NOT NULL AND NOT EXISTS (
-    SELECT 1 FROM ticket_types tt
-     WHERE tt.id IN (SELECT unnest(v_seat_types) UNION SELECT unnest(v_ga_types))
-       AND (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types))
-       AND (v_promo_kind <> 'UNLOCK' OR tt.hidden)
-  ) THEN
+  IF v_promo_id IS NOT NULL AND NOT coalesce(v_applies, false) THEN
     RETURN QUERY SELECT 'PROMO_INVALID'::text, v_unavailable, NULL::uuid, NULL::int, NULL::uuid, NULL::timestamptz, v_freed, 'not_applicable'::text, NULL::uuid;
     RETURN;
   END IF;
@@ -225,8 +254,9 @@ BEGIN
     -- no second write.
     v_offset := floor(random() * 8)::int;
 
-    INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, currency, waitlist_entry_id, promo_code_id, promo_bucket, created_at)
-    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', v_expires_at, 0, 'XXX', p_waitlist_entry_id, v_promo_id, v_offset, v_now);
+    INSERT INTO holds (id, user_id, event_id, status, expires_at, total_cents, discount_cents, currency, waitlist_entry_id, promo_code_id, promo_bucket, created_at)
+    VALUES (p_hold_id, p_user_id, p_event_id, 'ACTIVE', v_expires_at, coalesce(v_total, 0), coalesce(v_discount, 0), coalesce(v_currency, 'XXX'),
+            p_waitlist_entry_id, v_promo_id, v_offset, v_now);
 
     IF cardinality(p_seat_ids) > 0 THEN
       WITH claimed AS (
@@ -234,14 +264,16 @@ BEGIN
                ticket_type_id = v_seat_types[array_position(p_seat_ids, p.id)], quota_bucket = v_offset
          WHERE p.id = ANY (p_seat_ids) AND p.event_id = p_event_id
            AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
-        RETURNING p.id
+        RETURNING p.id, p.ticket_type_id
       )
-      SELECT coalesce(array_agg(claimed.id), '{}') INTO v_claimed FROM claimed;
+      SELECT coalesce(array_agg(claimed.id), '{}'), coalesce(array_agg(claimed.ticket_type_id), '{}') INTO v_claimed, v_claimed_types FROM claimed;
       IF cardinality(v_claimed) < cardinality(p_seat_ids) THEN
         v_unavailable := ARRAY(SELECT unnest(p_seat_ids) EXCEPT SELECT unnest(v_claimed));
         v_outcome := 'SEATS_UNAVAILABLE';
         RAISE EXCEPTION USING ERRCODE = 'BK001';
       END IF;
+      v_ids := v_claimed;
+      v_types := v_claimed_types;
     END IF;
 
     FOR i IN 1 .. coalesce(cardinality(p_ga_section_ids), 0) LOOP
@@ -264,7 +296,8 @@ BEGIN
          WHERE p.id IN (SELECT picked.id FROM picked)
         RETURNING p.id
       )
-      SELECT count(*) INTO v_count FROM claimed;
+      SELECT coalesce(array_agg(claimed.id), '{}') INTO v_claimed FROM claimed;
+      v_count := cardinality(v_claimed);
       IF v_count < p_ga_quantities[i] THEN
         WITH picked AS (
           SELECT p.id FROM places p
@@ -276,7 +309,8 @@ BEGIN
            WHERE p.id IN (SELECT picked.id FROM picked)
           RETURNING p.id
         )
-        SELECT v_count + count(*) INTO v_count FROM claimed;
+        SELECT v_claimed || coalesce(array_agg(claimed.id), '{}') INTO v_claimed FROM claimed;
+        v_count := cardinality(v_claimed);
       END IF;
       IF v_count < p_ga_quantities[i] THEN
         -- Free units, counting the ones this attempt took (they go back when it is undone);
@@ -287,36 +321,20 @@ BEGIN
         v_outcome := CASE WHEN v_available = 0 THEN 'SOLD_OUT' ELSE 'SEATS_UNAVAILABLE' END;
         RAISE EXCEPTION USING ERRCODE = 'BK001';
       END IF;
+      v_ids := v_ids || v_claimed;
+      v_types := v_types || array_fill(v_ga_types[i], ARRAY[v_count]);
     END LOOP;
     v_section := NULL;
 
-    -- Each place at its type's price, less the code's discount where it applies (a percentage
-    -- rounded to the nearest minor unit; a fixed amount off each place, never below zero), and the
-    -- hold's totals, in one statement that reads the places once. Priced before the quota and
-    -- code buckets below are locked, so the less runs under those locks the better. A refusal
-    -- below undoes these rows with the rest of the sub-transaction.
-    WITH priced AS (
-      SELECT p.id AS place_id, tt.id AS type_id, tt.price_cents, d.discount, s.currency
-        FROM places p JOIN ticket_types tt ON tt.id = p.ticket_type_id JOIN sections s ON s.id = p.section_id
-       CROSS JOIN LATERAL (SELECT CASE
-               WHEN v_promo_id IS NULL OR NOT (cardinality(v_promo_types) = 0 OR tt.id = ANY (v_promo_types)) THEN 0
-               WHEN v_promo_kind = 'PERCENT' THEN (tt.price_cents * v_promo_value + 50) / 100
-               WHEN v_promo_kind = 'AMOUNT' THEN least(v_promo_value, tt.price_cents)
-               ELSE 0 END AS discount) d
-       WHERE p.hold_id = p_hold_id
-    ), lines AS (
-      INSERT INTO hold_places (hold_id, place_id, ticket_type_id, unit_price_cents, discount_cents, price_cents)
-      SELECT p_hold_id, priced.place_id, priced.type_id, priced.price_cents, priced.discount, priced.price_cents - priced.discount FROM priced
-    )
-    UPDATE holds h SET total_cents = t.total, discount_cents = t.discount, currency = t.currency
-      FROM (SELECT coalesce(sum(priced.price_cents - priced.discount), 0)::int AS total, coalesce(sum(priced.discount), 0)::int AS discount,
-                   min(priced.currency) AS currency
-              FROM priced) t
-     WHERE h.id = p_hold_id;
+    -- Each place at its type's price and discount, as priced above.
+    INSERT INTO hold_places (hold_id, place_id, ticket_type_id, unit_price_cents, discount_cents, price_cents)
+    SELECT p_hold_id, c.place_id, c.type_id, l.price, l.discount, l.price - l.discount
+      FROM unnest(v_ids, v_types) AS c(place_id, type_id)
+      JOIN unnest(v_line_types, v_line_prices, v_line_discounts) AS l(type_id, price, discount) ON l.type_id = c.type_id;
 
     -- What the replaced hold let go of and the new one did not take again: free for everyone now,
     -- so the caller announces it (live seat maps, other instances' refusal memos, the waitlist).
-    v_freed := ARRAY(SELECT unnest(v_freed) EXCEPT SELECT p.id FROM places p WHERE p.hold_id = p_hold_id);
+    v_freed := ARRAY(SELECT unnest(v_freed) EXCEPT SELECT unnest(v_ids));
 
     -- Quotas of the limited types this hold takes (types in id order, as everywhere): each type's
     -- places go into one of its 8 quota buckets that has room for all of them (see
@@ -325,8 +343,9 @@ BEGIN
     -- claim never waits holding a bucket. When none has room, bookify_quota_rebalance waits for
     -- all of them, counts the whole type and spreads what is left, or refuses.
     FOR v_type, v_need, v_type_places IN
-      SELECT tt.id, count(*)::int, array_agg(p.id ORDER BY p.id) FROM places p JOIN ticket_types tt ON tt.id = p.ticket_type_id
-       WHERE p.hold_id = p_hold_id AND tt.quota IS NOT NULL
+      SELECT tt.id, count(*)::int, array_agg(c.place_id ORDER BY c.place_id) FROM unnest(v_ids, v_types) AS c(place_id, type_id)
+        JOIN ticket_types tt ON tt.id = c.type_id
+       WHERE tt.quota IS NOT NULL
        GROUP BY tt.id ORDER BY tt.id
     LOOP
       v_tried := '{}';
@@ -341,11 +360,17 @@ BEGIN
             v_bucket := NULL;
             EXIT;
           END IF;
-          IF v_cap < v_need + (SELECT count(*) FROM places p
-                                WHERE p.ticket_type_id = v_type
-                                  AND (p.quota_bucket = v_bucket OR (p.quota_bucket IS NULL AND v_bucket = 0))
+          -- Two counts, each an index range of (ticket_type_id, quota_bucket): one predicate with
+          -- "OR quota_bucket IS NULL" left only the type to the index, so every try counted all
+          -- of the type's places (~120 buffer reads per try at a quota of 400, against ~15).
+          IF (v_cap < v_need + (SELECT count(*) FROM places p
+                                WHERE p.ticket_type_id = v_type AND p.quota_bucket = v_bucket
                                   AND p.hold_id IS DISTINCT FROM p_hold_id
-                                  AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > v_now))) THEN
+                                  AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > v_now)))
+                            + CASE WHEN v_bucket = 0 THEN (SELECT count(*) FROM places p
+                                WHERE p.ticket_type_id = v_type AND p.quota_bucket IS NULL
+                                  AND p.hold_id IS DISTINCT FROM p_hold_id
+                                  AND (p.booking_id IS NOT NULL OR (p.hold_id IS NOT NULL AND p.held_until > v_now))) ELSE 0 END) THEN
             RAISE EXCEPTION USING ERRCODE = 'BK002';
           END IF;
           IF v_bucket <> v_offset THEN
@@ -380,10 +405,12 @@ BEGIN
             v_bucket := NULL;
             EXIT;
           END IF;
-          IF v_cap < 1 + (SELECT count(*) FROM holds h
-                           WHERE h.promo_code_id = v_promo_id AND h.id <> p_hold_id
-                             AND (h.promo_bucket = v_bucket OR (h.promo_bucket IS NULL AND v_bucket = 0))
-                             AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED')) THEN
+          IF (v_cap < 1 + (SELECT count(*) FROM holds h
+                           WHERE h.promo_code_id = v_promo_id AND h.promo_bucket = v_bucket AND h.id <> p_hold_id
+                             AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED'))
+                       + CASE WHEN v_bucket = 0 THEN (SELECT count(*) FROM holds h
+                           WHERE h.promo_code_id = v_promo_id AND h.promo_bucket IS NULL AND h.id <> p_hold_id
+                             AND ((h.status = 'ACTIVE' AND h.expires_at > v_now) OR h.status = 'CONFIRMED')) ELSE 0 END) THEN
             RAISE EXCEPTION USING ERRCODE = 'BK002';
           END IF;
           IF v_bucket <> v_offset THEN
