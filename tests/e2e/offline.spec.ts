@@ -271,6 +271,7 @@ test('a profile edit shows at once and comes back undone, with a message, when t
 })
 
 test('the install offer and the update prompt', async ({ browser }) => {
+  test.setTimeout(90_000) // two viewports, each waiting for a new service worker to take over
   for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     const context = await browser.newContext({ viewport })
     const page = await context.newPage()
@@ -303,8 +304,10 @@ test('the install offer and the update prompt', async ({ browser }) => {
     await expect(update).toBeVisible()
     await page.screenshot({ path: `/tmp/bookify-update-${name}.png` })
     await update.getByRole('button', { name: 'Reload' }).click()
-    // The waiting worker takes over and the page reloads under it.
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL).catch(() => '')).toContain('deployment=next')
+    // The waiting worker takes over and the page reloads under it. Activating it deletes the old
+    // precache and the reload fetches the app shell again: on a loaded CI machine that took longer
+    // than the default 10 s once (2026-12-07), so this waits up to 30 s.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL).catch(() => ''), { timeout: 30_000 }).toContain('deployment=next')
     await expect(page.getByRole('region', { name: 'Update available' })).toHaveCount(0)
     await context.close()
   }
