@@ -7,7 +7,8 @@
 // started it and per function (self time, minified name@chunk:line:column of the built app).
 // --block-sw opens the page with service workers blocked, for comparison. TRACE_OUT=<file> keeps the
 // raw events, TRACE_IN=<file> summarises a kept file again; TRACE_TOP=<n> lists n functions per task.
-// Run it under the CPU lock on a shared machine; the durations follow the machine's load.
+// Run it under the CPU lock on a shared machine; the durations follow the machine's load. The profiler makes
+// V8 collect source positions as it compiles, so compile time reads longer than in Lighthouse's own trace.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { chromium } from '@playwright/test'
