@@ -1,10 +1,12 @@
 /**
  * A moment on a given clock, short ("Dec 7, 2026, 8:15 PM GMT+1"), with the zone named. Intl refuses
  * `dateStyle`/`timeStyle` together with `timeZoneName` (a TypeError that blanked the audit log), so
- * the fields are spelled out. No imports: the unit tests load this file directly.
+ * the fields are spelled out. No alias imports: the unit tests load this file directly.
  */
+import { cachedDateTimeFormat } from './intl-cache'
+
 export function formatDateTime(iso: string, timeZone?: string, locale = 'en'): string {
-  return new Intl.DateTimeFormat(locale, {
+  return cachedDateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

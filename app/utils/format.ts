@@ -1,8 +1,9 @@
 import type { Money } from '#shared/types/event'
+import { cachedDateTimeFormat, cachedNumberFormat } from './intl-cache'
 
 /** Date and time as the event's own clock shows them, with the zone named so travellers are not misled. */
 export function formatEventDate(iso: string, timeZone: string, locale = 'en'): string {
-  return new Intl.DateTimeFormat(locale, {
+  return cachedDateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -16,7 +17,7 @@ export function formatEventDate(iso: string, timeZone: string, locale = 'en'): s
 
 export function formatMoney({ amountCents, currency }: Money, locale = 'en'): string {
   const digits = amountCents % 100 === 0 ? 0 : 2
-  return new Intl.NumberFormat(locale, {
+  return cachedNumberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,

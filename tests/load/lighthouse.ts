@@ -13,8 +13,10 @@ interface Audit { numericValue?: number, details?: { overallSavingsBytes?: numbe
 interface Report { audits: Record<string, Audit>, categories: { performance: { score: number } } }
 
 function lighthouse(url: string): Report {
+  // LIGHTHOUSE_FLAGS adds Lighthouse options to test a hypothesis, e.g. '--blocked-url-patterns=*/sw.js'.
+  const extra = process.env.LIGHTHOUSE_FLAGS?.split(' ').filter(Boolean) ?? []
   const out = execFileSync('npx', ['-y', 'lighthouse', url, '--chrome-path=/usr/bin/chromium', '--chrome-flags=--headless --no-sandbox --disable-gpu',
-    '--only-categories=performance', '--output=json', '--quiet'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    '--only-categories=performance', '--output=json', '--quiet', ...extra], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   // LIGHTHOUSE_REPORTS=<dir> keeps each page's full report (bootup time per script, long tasks, …).
   if (process.env.LIGHTHOUSE_REPORTS) writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/lighthouse-${new URL(url).pathname.split('/')[1] || 'home'}.json`, out)
   return JSON.parse(out) as Report
