@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const SOURCES = ['app', 'server', 'shared', 'public', 'nuxt.config.ts', 'package.json']
+const SOURCES = ['app', 'server', 'shared', 'public', 'config', 'nuxt.config.ts', 'package.json'] // config/: the PWA and build settings nuxt.config.ts imports
 const BUILD_MARKER = '.output/nitro.json'
 const FLOCK = '/usr/bin/flock'
 const BUILD_LOCK = '/tmp/bookify-build.lock'
