@@ -17,6 +17,10 @@ beforeAll(async () => {
   server = await startTestServer({
     DATABASE_URL: testDatabaseUrl(), AUTH_SECRET: inject('authSecret'), ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     NITRO_SHUTDOWN_TIMEOUT: String(SHUTDOWN_TIMEOUT_MS),
+    // The production hash cost, not the test servers' quick one: at cost 10 a sign-up took ~2 ms, so
+    // the first answer could arrive before the last of the 24 requests had even connected, and the
+    // signal then reset that connection (CI, 2026-12-07). At ~100 ms a hash the others are inside.
+    PASSWORD_HASH_COST: '15',
   })
 })
 afterAll(() => server?.stop())
