@@ -34,6 +34,17 @@ export function eventWithoutCounts(event: EventDetailDto): EventDetailView {
   }
 }
 
+/**
+ * Asks for the page's data again once it is interactive, when the copy rendered by the server had no
+ * counts (`pending`). After hydration, not on mount: while the page hydrates, useAsyncData's refresh()
+ * answers from the payload without asking the server, and the counts never came.
+ */
+export function refreshCountsOnceInteractive(pending: () => boolean, refresh: () => Promise<unknown>): void {
+  onNuxtReady(() => {
+    if (pending()) void refresh()
+  })
+}
+
 /** True when some count is still unknown (the data came from the server render). */
 export function countsPending(items: readonly { availability: PlaceCounts }[]): boolean {
   return items.some(i => i.availability.available === null)
