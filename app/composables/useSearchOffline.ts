@@ -30,6 +30,12 @@ async function syncOnce(): Promise<boolean> {
   return true
 }
 
+/** Suggestions from the index on this device ([] without one); needs no Nuxt context. */
+export async function suggestOffline(q: string): Promise<SuggestionDto[]> {
+  const search = await loaded()
+  return search ? suggest(search.suggester, q) : []
+}
+
 export function useSearchOffline() {
   /** True once this device holds a copy of the index. */
   const available = useState('search-offline-available', () => false)
@@ -46,11 +52,6 @@ export function useSearchOffline() {
   async function searchOffline(params: SearchParams): Promise<SearchPageDto | undefined> {
     const search = await loaded()
     return search && searchEvents(search, params)
-  }
-
-  async function suggestOffline(q: string): Promise<SuggestionDto[]> {
-    const search = await loaded()
-    return search ? suggest(search.suggester, q) : []
   }
 
   return { available, sync, searchOffline, suggestOffline }

@@ -4,9 +4,12 @@ import type { SuggestionDto, SuggestResponseDto } from '#shared/types/search'
 
 const DEBOUNCE_MS = 150
 
+// The box is in every page's header, but the device's index (lunr, IndexedDB: ~37 KB of script) is
+// only needed when a suggestion cannot come from the API, so it is loaded then, not with the page.
+const suggestOffline = (q: string) => import('./useSearchOffline').then(m => m.suggestOffline(q))
+
 export function useSearchSuggestions(text: Ref<string>) {
   const suggestions = ref<SuggestionDto[]>([])
-  const { suggestOffline } = useSearchOffline()
   let timer: ReturnType<typeof setTimeout> | undefined
   let latest = 0
 
