@@ -2,6 +2,7 @@
 // moving the page under the reader's finger (cumulative layout shift stays under 0.1).
 import { expect, test } from '@playwright/test'
 import { apiPost, PHONE, publishedEvent, signedIn } from '../support/e2e-people.ts'
+import { hydrated } from '../support/e2e-world.ts'
 
 test('a cancelled event hides "Add to calendar"', async ({ page }) => {
   const event = await publishedEvent('Fado, called off', [{ name: 'Standing', kind: 'GA', priceCents: 2000, currency: 'EUR', capacity: 10 }])
@@ -67,5 +68,51 @@ test('public pages are one cached copy: places left arrive once interactive, a s
   await own.goto('/')
   await expect(own.getByRole('link', { name: 'Carla Cached' })).toBeVisible()
   await expect(own.getByRole('link', { name: 'Sign in' })).toHaveCount(0)
+  await context.close()
+})
+
+test('a first visit keeps the server\'s dates and prices: the browser builds no date or price formatter for them', async ({ browser }) => {
+  const event = await publishedEvent('Fado, formatted once', [
+    { name: 'Stalls', kind: 'GA', priceCents: 4550, currency: 'EUR', capacity: 10 },
+    { name: 'Balcony', kind: 'GA', priceCents: 2000, currency: 'EUR', capacity: 10 },
+  ], { startsAt: new Date(Date.now() + 3_600_000).toISOString(), endsAt: new Date(Date.now() + 4 * 3_600_000).toISOString() }) // first on the home page
+  // In the venue's zone, so the page has no second ("your time") line to format.
+  const context = await browser.newContext({ timezoneId: 'Europe/Lisbon' })
+  const page = await context.newPage()
+  // Every Intl formatter built for a price (currency) or an event date (weekday), with or without `new`.
+  await page.addInitScript(() => {
+    const w = window as unknown as { bookifyFormatters: string[] }
+    w.bookifyFormatters = []
+    for (const name of ['DateTimeFormat', 'NumberFormat'] as const) {
+      const count = (args: unknown[]) => {
+        const options = args[1] as Record<string, unknown> | undefined
+        if (options?.currency || options?.weekday) w.bookifyFormatters.push(`${name} ${JSON.stringify(options)}`)
+      }
+      Intl[name] = new Proxy(Intl[name], {
+        construct: (target, args) => { count(args); return Reflect.construct(target, args) },
+        apply: (target, self, args) => { count(args); return Reflect.apply(target, self, args) },
+      }) as never
+    }
+  })
+  for (const path of [`/events/${event.id}`, '/']) {
+    const served = await (await page.request.get(path, { headers: { accept: 'text/html' } })).text()
+    await page.goto(path)
+    await hydrated(page)
+    if (path === '/') {
+      const card = page.getByRole('article').filter({ hasText: 'Fado, formatted once' })
+      await expect(card.getByText('20 of 20 left')).toBeVisible() // counts came, the card updated
+      expect(served).toContain(await card.locator('time').innerText())
+      expect(served).toContain(await card.getByText(/^from /).innerText())
+    } else {
+      await expect(page.getByText('20 of 20 places left')).toBeVisible()
+      expect(served).toContain(await page.locator('.event-times time').first().innerText())
+      for (const price of ['€45.50', '€20', 'from €20']) {
+        await expect(page.getByText(price, { exact: true })).toBeVisible()
+        expect(served).toContain(price)
+      }
+    }
+    await page.waitForLoadState('networkidle')
+    expect(await page.evaluate(() => (window as unknown as { bookifyFormatters: string[] }).bookifyFormatters)).toEqual([])
+  }
   await context.close()
 })
