@@ -43,6 +43,13 @@ export default defineNuxtConfig({
   },
   hooks: {
     'nitro:init': registerApiRouteTable,
+    // No <link rel="prefetch"> for the chunks a page may import later (the error page, the outbox,
+    // the service worker's helper…): they load when imported, once the page is idle. Fetched during
+    // the first paint, the dozen hints shared the phone's connections with what the page needs, and
+    // Lighthouse counts every request finished before the first paint into FCP and LCP.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) chunk.prefetch = false
+    },
     // API routes answer errors in the contract's JSON shape; pages keep Nuxt's error page.
     // Ours runs first and leaves anything outside /api to Nuxt's own handler.
     'nitro:config'(nitroConfig) {
