@@ -6,6 +6,7 @@ import { Redis } from 'ioredis'
 import { createDb, type Db } from '../../server/db/client.ts'
 import { refreshSearchIndex } from '../../server/domain/search/refresh.ts'
 import { PHONE, publishedEvent } from '../support/e2e-people.ts'
+import { hydrated } from '../support/e2e-world.ts'
 
 const tag = `quokka${Array.from(randomBytes(5), b => String.fromCharCode(97 + (b % 26))).join('')}`
 const FREE = `Free ${tag} Recital`
@@ -60,4 +61,23 @@ test('a free event reads "Free" in the search results as on the event lists', as
   const listed = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: FREE }) })
   await expect(listed).toContainText('Free')
   await expect(listed).not.toContainText('€0')
+})
+
+test('offline, the header search box suggests from the index this device keeps', async ({ page, context }) => {
+  // The search page makes the device's first copy of the index.
+  await page.goto('/search')
+  await expect(page.getByText('Search also works offline on this device.')).toBeVisible()
+  // Another page, opened afresh: its header box loads the offline search code only when it needs it.
+  await page.goto('/events')
+  // The service worker has precached the app's scripts once it is ready; it controls the page from a reload.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+  await page.reload()
+  await hydrated(page)
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated')
+  await context.setOffline(true)
+  const box = page.getByRole('banner').getByRole('combobox', { name: 'Search' })
+  await expect(box).toBeEnabled()
+  await box.pressSequentially(tag.slice(0, 9), { delay: 30 })
+  await expect(page.getByRole('banner').getByRole('option', { name: FREE })).toBeVisible()
+  await context.setOffline(false)
 })
