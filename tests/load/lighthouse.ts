@@ -15,8 +15,17 @@ interface Report { audits: Record<string, Audit>, categories: { performance: { s
 function lighthouse(url: string): Report {
   // LIGHTHOUSE_FLAGS adds Lighthouse options to test a hypothesis, e.g. '--blocked-url-patterns=*/sw.js'.
   const extra = process.env.LIGHTHOUSE_FLAGS?.split(' ').filter(Boolean) ?? []
-  const out = execFileSync('npx', ['-y', 'lighthouse', url, '--chrome-path=/usr/bin/chromium', '--chrome-flags=--headless --no-sandbox --disable-gpu',
-    '--only-categories=performance', '--output=json', '--quiet', ...extra], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const run = () => execFileSync('npx', ['-y', 'lighthouse', url, '--chrome-path=/usr/bin/chromium', '--chrome-flags=--headless --no-sandbox --disable-gpu',
+    '--only-categories=performance', '--output=json', '--quiet', ...extra], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out: string
+  try {
+    out = run()
+  } catch (error) {
+    // Now and then Chromium's trace misses the navigation (NO_NAVSTART) and Lighthouse asks to be run again: once.
+    if (!String((error as { stderr?: string }).stderr).includes('Please run Lighthouse again')) throw error
+    console.error(`Lighthouse asked to be run again for ${url}; running it once more`)
+    out = run()
+  }
   // LIGHTHOUSE_REPORTS=<dir> keeps each page's full report (bootup time per script, long tasks, …).
   if (process.env.LIGHTHOUSE_REPORTS) writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/lighthouse-${new URL(url).pathname.split('/')[1] || 'home'}.json`, out)
   return JSON.parse(out) as Report
