@@ -112,8 +112,15 @@ describe('connect and disconnect', () => {
     const forged = await call('GET', '/api/integrations/google/callback?code=x&state=not-a-jwt')
     expect(forged.location).toBe('/account?google=error')
     // The operator sees why, on a pino warning line that joins up with the request.
-    const lines = readFileSync(serverLog, 'utf8').split('\n').filter(l => l.startsWith('{')).map(l => JSON.parse(l))
-    expect(lines.find(l => l.msg === 'Google connect failed')).toMatchObject({ level: 40, role: 'web', reqId: forged.requestId, err: expect.any(String) })
+    // Polled: the server writes its log asynchronously, so the line may land just after the answer.
+    const logged = () => readFileSync(serverLog, 'utf8').split('\n').flatMap((l) => {
+      try {
+        return [JSON.parse(l) as Record<string, unknown>]
+      } catch {
+        return [] // not a JSON line, or one still being written
+      }
+    }).find(l => l.msg === 'Google connect failed')
+    await expect.poll(logged).toMatchObject({ level: 40, role: 'web', reqId: forged.requestId, err: expect.any(String) })
     const start = await call('GET', '/api/integrations/google/connect', me.token)
     const granted = await fetch(start.location!, { redirect: 'manual' })
     const callback = new URL(granted.headers.get('location')!)
