@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { api, baseUrl } from '../support/http.ts'
 import { createPublishedEvent, createUsers, testDb, type TestUser } from '../support/fixtures.ts'
+import { sqlPool } from '../support/event-fixtures.ts'
 
 let organiser: TestUser
 
@@ -100,6 +101,48 @@ describe('ticket types', () => {
     expect(raised.reduce((n, b) => n + b.cap, 0)).toBe(11)
     expect(raised.reduce((n, b) => n + b.taken, 0)).toBe(3)
     for (const b of raised) expect(b.taken).toBeLessThanOrEqual(b.cap)
+  })
+
+  it('an edit changing quotas in two sections locks their buckets in type id order, as claims do: no deadlock with a claim between them', async () => {
+    const event = await createPublishedEvent(organiser.id, [
+      { name: 'North', kind: 'GA', capacity: 40, priceCents: 3000 },
+      { name: 'South', kind: 'GA', capacity: 40, priceCents: 3000 },
+    ])
+    for (const section of event.sections) await addType(event.id, section.id, { name: 'Members', priceCents: 2000, quota: 10 })
+    const members = await testDb().ticketType.findMany({ where: { eventId: event.id, quota: { not: null } }, orderBy: { id: 'asc' } })
+    const [low, high] = members as [typeof members[0], typeof members[0]]
+    // The edit lists the section of the higher type id first: written section by section, its quota
+    // trigger would lock `high` and then wait for `low`.
+    const sections = await testDb().section.findMany({ where: { eventId: event.id } })
+    const ordered = [high.sectionId, low.sectionId].map(id => sections.find(s => s.id === id)!)
+    const types = await testDb().ticketType.findMany({ where: { eventId: event.id }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })
+    const body = {
+      sections: await Promise.all(ordered.map(async s => ({
+        id: s.id, name: s.name, kind: s.kind, priceCents: s.priceCents, currency: s.currency, capacity: s.capacity,
+        ticketTypes: types.filter(t => t.sectionId === s.id).map(t => ({ id: t.id, name: t.name, priceCents: t.priceCents, hidden: t.hidden, ...(t.quota === null ? {} : { quota: 12 }) })),
+      }))),
+    }
+
+    // A claim that holds a bucket of `low` (the lower id, as claims take types in id order)…
+    const sql = sqlPool()
+    const claim = await sql.connect()
+    try {
+      await claim.query('BEGIN')
+      await claim.query('SELECT 1 FROM ticket_type_quota_buckets WHERE ticket_type_id = $1 AND n = 0 FOR NO KEY UPDATE', [low.id])
+      const edit = api('PATCH', `/api/events/${event.id}`, { token: organiser.token, body })
+      await expect.poll(async () => (await sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n).toBe(1)
+      // …then needs all of `high`'s (the slow path, bookify_quota_rebalance). The edit waits for `low`
+      // before it takes any of `high`'s, so this gets them at once instead of a deadlock.
+      await claim.query('SELECT 1 FROM ticket_type_quota_buckets WHERE ticket_type_id = $1 ORDER BY n FOR NO KEY UPDATE', [high.id])
+      await claim.query('COMMIT')
+      const answer = await edit
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+    } finally {
+      claim.release()
+      await sql.end()
+    }
+    const after = await testDb().ticketType.findMany({ where: { id: { in: [low.id, high.id] } } })
+    expect(after.map(t => t.quota)).toEqual([12, 12])
   })
 
   it('refuses types outside their sales window, beyond maxPerOrder, or hidden without the unlock code', async () => {

@@ -9,7 +9,7 @@ import { DomainError } from '../errors.ts'
 import { buildInventory, type PlannedPlace } from './build-inventory.ts'
 import { createPlaces } from './create-places.ts'
 import { sectionColumns } from './create-event.ts'
-import { applyTicketTypes, createTicketTypes } from './ticket-types.ts'
+import { applyTicketTypes, createTicketTypes, lockChangedQuotas } from './ticket-types.ts'
 
 type Tx = Prisma.TransactionClient
 type SectionRow = Prisma.SectionModel
@@ -115,6 +115,7 @@ export async function applySectionEdits(tx: Tx, eventId: string, edits: SectionE
     await tx.section.update({ where: { id: edit.id }, data: sectionColumns(edit, edits.indexOf(edit)) })
   }
   const typesEdited = edits.filter(e => e.id && (e.ticketTypes || changed.includes(e)))
+  await lockChangedQuotas(tx, typesEdited)
   for (const edit of typesEdited) await applyTicketTypes(tx, eventId, edit.id!, edit, `sections.${edits.indexOf(edit)}`)
   for (const [sectionId, planned] of add) await createPlaces(tx, eventId, sectionId, planned)
   const created = edits.map((e, i) => [e, i] as const).filter(([e]) => !e.id)

@@ -39,6 +39,24 @@ export async function createTicketTypes(tx: Tx, eventId: string, sectionId: stri
   await tx.ticketType.createMany({ data: types.map((t, i) => ({ ...columns(t, i), eventId, sectionId })) })
 }
 
+/**
+ * Locks, in type id order and before any section is written, the quota buckets of every existing type
+ * whose quota this edit changes, in all its sections. Writing a changed quota makes a trigger lock that
+ * type's 8 buckets (bookify_quota_rebalance), and the sections are written one after another: an edit
+ * changing quotas in two sections took the types' buckets section by section, while a claim takes them
+ * in type id order, so the two could each hold one type and wait for the other until PostgreSQL aborted
+ * one of them (a deadlock). With every bucket the edit needs locked first, in the claims' order, the
+ * triggers later find them already held.
+ */
+export async function lockChangedQuotas(tx: Tx, sections: readonly { id?: string | undefined, ticketTypes?: TicketTypeInput[] | undefined }[]): Promise<void> {
+  const asked = new Map(sections.flatMap(s => s.ticketTypes ?? []).filter(t => t.id && t.quota != null).map(t => [t.id!, t.quota!]))
+  if (asked.size === 0) return
+  const current = await tx.ticketType.findMany({ where: { id: { in: [...asked.keys()] } }, select: { id: true, quota: true } })
+  const changed = current.filter(t => t.quota !== asked.get(t.id)).map(t => t.id)
+  if (changed.length === 0) return
+  await tx.$queryRaw`SELECT 1 FROM ticket_type_quota_buckets WHERE ticket_type_id = ANY(${changed}::uuid[]) ORDER BY ticket_type_id, n FOR NO KEY UPDATE`
+}
+
 /** The types of an existing section after an edit; `path` names the section in validation issues. */
 export async function applyTicketTypes(tx: Tx, eventId: string, sectionId: string, spec: SectionSpec, path: string): Promise<void> {
   const current = await tx.ticketType.findMany({ where: { sectionId }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })
