@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import globalSetup from '../support/e2e-global-setup.ts'
-import { publishedEvent } from '../support/e2e-people.ts'
+import { seedFirstVisitPages } from './first-visit-pages.ts'
 
 interface Audit { numericValue?: number, details?: { overallSavingsBytes?: number, items?: { resourceType?: string, transferSize?: number }[] } }
 interface Report { audits: Record<string, Audit>, categories: { performance: { score: number } } }
@@ -38,15 +38,11 @@ async function main() {
   const teardown = await globalSetup()
   try {
     const baseURL = process.env.E2E_BASE_URL!
-    const event = await publishedEvent('Fado, Guitar and Song', [
-      { name: 'Stalls', kind: 'SEATED', priceCents: 4500, currency: 'EUR', rows: 8, seatsPerRow: 20, entrance: 'Door A' },
-      { name: 'Standing', kind: 'GA', priceCents: 2000, currency: 'EUR', capacity: 40 },
-    ], { description: 'Lisbon\'s finest fado voices with Portuguese guitar.\nDoors open at 19:00.' })
-    for (let i = 0; i < 8; i++) await publishedEvent(`Concert ${i}`, [{ name: 'Floor', kind: 'GA', priceCents: 1500, currency: 'EUR', capacity: 100 }])
+    const eventPath = await seedFirstVisitPages()
     console.log(`Lighthouse mobile (simulated throttling), load average before: ${load()}\n`)
     console.log('| page | performance | LCP | TBT | CLS | JS transferred | unused JS | CSS transferred | load average after |')
     console.log('|---|---|---|---|---|---|---|---|---|')
-    for (const [name, path] of [['home', '/'], ['event', `/events/${event.id}`]] as const) {
+    for (const [name, path] of [['home', '/'], ['event', eventPath]] as const) {
       await fetch(`${baseURL}${path}`) // fills the page cache, as any earlier visitor would have
       const r = lighthouse(`${baseURL}${path}`)
       const bytesOf = (type: string) => r.audits['resource-summary']?.details?.items?.find(i => i.resourceType === type)?.transferSize

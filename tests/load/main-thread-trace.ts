@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { chromium } from '@playwright/test'
 import globalSetup from '../support/e2e-global-setup.ts'
-import { publishedEvent } from '../support/e2e-people.ts'
+import { seedFirstVisitPages } from './first-visit-pages.ts'
 
 interface TraceEvent { name: string, cat: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: { name?: string, data?: Record<string, unknown> } }
 
@@ -109,11 +109,8 @@ async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
   try {
     const baseURL = process.env.E2E_BASE_URL!
-    const event = await publishedEvent('Fado, Guitar and Song', [
-      { name: 'Stalls', kind: 'SEATED', priceCents: 4500, currency: 'EUR', rows: 8, seatsPerRow: 20, entrance: 'Door A' },
-    ])
-    for (let i = 0; i < 8; i++) await publishedEvent(`Concert ${i}`, [{ name: 'Floor', kind: 'GA', priceCents: 1500, currency: 'EUR', capacity: 100 }])
-    const path = onEvent ? `/events/${event.id}` : '/'
+    const eventPath = await seedFirstVisitPages()
+    const path = onEvent ? eventPath : '/'
     await fetch(`${baseURL}${path}`)
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: blockSw ? 'block' : 'allow' })
     const page = await context.newPage()
