@@ -52,7 +52,6 @@ AS $$
 DECLARE
   v_now timestamptz := clock_timestamp();
   v_claimed uuid[];
-  v_claimed_types uuid[];
   v_count int;
   -- Every place this claim takes and its type, in step: priced, counted for quotas and told apart
   -- from a replaced hold's places from these arrays, without reading the places back.
@@ -273,16 +272,18 @@ BEGIN
                ticket_type_id = v_seat_types[array_position(p_seat_ids, p.id)], quota_bucket = v_offset
          WHERE p.id = ANY (p_seat_ids) AND p.event_id = p_event_id
            AND p.booking_id IS NULL AND (p.hold_id IS NULL OR p.held_until <= v_now)
-        RETURNING p.id, p.ticket_type_id
+        RETURNING p.id
       )
-      SELECT coalesce(array_agg(claimed.id), '{}'), coalesce(array_agg(claimed.ticket_type_id), '{}') INTO v_claimed, v_claimed_types FROM claimed;
+      SELECT coalesce(array_agg(claimed.id), '{}') INTO v_claimed FROM claimed;
       IF cardinality(v_claimed) < cardinality(p_seat_ids) THEN
         v_unavailable := ARRAY(SELECT unnest(p_seat_ids) EXCEPT SELECT unnest(v_claimed));
         v_outcome := 'SEATS_UNAVAILABLE';
         RAISE EXCEPTION USING ERRCODE = 'BK001';
       END IF;
-      v_ids := v_claimed;
-      v_types := v_claimed_types;
+      -- Every seat asked for was taken (a duplicate or a missing one would have fallen short), so the
+      -- request's seats and their types, parallel arrays, are exactly what was claimed.
+      v_ids := p_seat_ids;
+      v_types := v_seat_types;
     END IF;
 
     FOR i IN 1 .. coalesce(cardinality(p_ga_section_ids), 0) LOOP
